@@ -1,0 +1,147 @@
+// The whole system in one process: the access directory, every subgraph on its own port
+// and the gateway in front, all on one database target per data owner (the embedded
+// PGlite by default). `npm start` runs it for development and the end-to-end tests run it
+// on throwaway databases. In production each subgraph and the gateway run on their own.
+import type { DestinationStream } from "pino";
+import {
+  applyMigrations,
+  createBaseReaderFactory,
+  createPlatformServices,
+  createSubgraph,
+  listen,
+  openAccessDirectory,
+  accessDirectoryMigrations,
+  type DatabaseTarget,
+  type OpenedSubgraph,
+  type PlatformConfig,
+  type PlatformServices,
+  type RunningServer,
+  type SubgraphPackage,
+  type TokenVerifier,
+} from "@marquee/kit";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { composeSupergraph, readSupergraphConfig } from "./compose-supergraph.ts";
+import { createGateway, gatewayPath } from "./create-gateway.ts";
+import { sandboxOrigin } from "./cors.ts";
+import { supergraphConfigFile, supergraphFile } from "./paths.ts";
+import { subgraphPackages } from "./subgraph-packages.ts";
+
+export interface LocalStackOptions {
+  config: PlatformConfig;
+  /** Which subgraphs to run; Base is always among them. Default: every module. */
+  packages?: SubgraphPackage[];
+  /** The database of each data owner (`access`, `base`, `finance`, ...). */
+  targetFor: (owner: string) => Promise<DatabaseTarget>;
+  /** `default`: the documented ports (gateway 4000, subgraphs 4001...); `ephemeral`: free ports (tests). */
+  ports: "default" | "ephemeral";
+  /** Seed the demo world into every data owner whose schema this start created. */
+  seedDemo: boolean;
+  tokenVerifier?: TokenVerifier;
+  logDestination?: DestinationStream;
+}
+
+export interface RunningSubgraph {
+  package: SubgraphPackage;
+  opened: OpenedSubgraph;
+  server: RunningServer;
+  url: string;
+}
+
+export interface LocalStack {
+  gatewayUrl: string;
+  services: PlatformServices;
+  subgraphs: Map<string, RunningSubgraph>;
+  close(): Promise<void>;
+}
+
+export const defaultGatewayPort = 4000;
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const packages = orderedWithBaseFirst(options.packages ?? subgraphPackages);
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+
+  try {
+    const accessTarget = await options.targetFor("access");
+    const accessFresh = await migrate(accessTarget, accessDirectoryMigrations);
+    const directory = await openAccessDirectory(accessTarget);
+    cleanups.push(() => directory.close());
+
+    const services = await createPlatformServices({
+      config: options.config,
+      directorySource: () => directory.source,
+      ...(options.tokenVerifier ? { tokenVerifier: options.tokenVerifier } : {}),
+      ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    });
+    if (options.seedDemo && accessFresh) await directory.seedDemo(packages.map((subgraph) => subgraph.permissions));
+
+    const subgraphs = new Map<string, RunningSubgraph>();
+    let baseUrl = "";
+    for (const subgraphPackage of packages) {
+      const target = await options.targetFor(subgraphPackage.data.schema);
+      const fresh = await migrate(target, subgraphPackage.data);
+      const opened = await subgraphPackage.open({
+        target,
+        services,
+        baseReaderFactory: createBaseReaderFactory({ url: baseUrl, gatewaySecret: options.config.gatewaySecret }),
+      });
+      cleanups.push(() => opened.close());
+      const subgraph = createSubgraph(opened.module, services);
+      await subgraph.start();
+      cleanups.push(() => subgraph.stop());
+      const server = await listen(subgraph.handler, options.ports === "default" ? subgraphPackage.defaultPort : 0);
+      cleanups.push(() => server.close());
+      const url = `${server.url}${subgraph.routePath}`;
+      if (subgraphPackage.name === "base") baseUrl = url;
+      if (options.seedDemo && fresh) await opened.seedDemo();
+      subgraphs.set(subgraphPackage.name, { package: subgraphPackage, opened, server, url });
+    }
+
+    const gateway = createGateway({
+      supergraphSdl: supergraphFor(packages),
+      routingUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
+      config: options.config,
+      tokenVerifier: services.tokenVerifier,
+      logger: services.logger.child({ service: "gateway" }),
+      corsOrigins: [sandboxOrigin],
+    });
+    await gateway.start();
+    cleanups.push(() => gateway.stop());
+    const gatewayServer = await listen(gateway.handler, options.ports === "default" ? defaultGatewayPort : 0);
+    cleanups.push(() => gatewayServer.close());
+
+    return { gatewayUrl: `${gatewayServer.url}${gatewayPath}`, services, subgraphs, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Base first: the others read shared entities through it, so its URL must be known. */
+function orderedWithBaseFirst(packages: SubgraphPackage[]): SubgraphPackage[] {
+  const base = packages.find((subgraph) => subgraph.name === "base");
+  if (!base) throw new Error("The Base subgraph is required: every module reads shared entities through it.");
+  return [base, ...packages.filter((subgraph) => subgraph !== base)];
+}
+
+/** True when this run created the owner's tables, i.e. its first migration was applied now. */
+async function migrate(target: DatabaseTarget, data: { schema: string; migrationsDir: URL }): Promise<boolean> {
+  const migrationsDir = fileURLToPath(data.migrationsDir);
+  const applied = await applyMigrations(target, { schema: data.schema, migrationsDir });
+  const first = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()[0];
+  return first !== undefined && applied.includes(first);
+}
+
+/** The committed supergraph for the full set; a composition of just these subgraphs otherwise. */
+function supergraphFor(packages: SubgraphPackage[]): string {
+  const all = readSupergraphConfig(supergraphConfigFile);
+  const names = new Set(packages.map((subgraph) => subgraph.name));
+  if (all.every((subgraph) => names.has(subgraph.name)) && all.length === names.size) return readFileSync(supergraphFile, "utf8");
+  return composeSupergraph(all.filter((subgraph) => names.has(subgraph.name)));
+}

@@ -1,0 +1,74 @@
+// Acceptance 7 (spec §12): one log line per operation per subgraph with userId,
+// companyId, endpoint, action and result, tied together by the gateway's request id.
+import { demoCompanies, demoUsers } from "@marquee/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "@marquee/gateway/testing";
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+const operationLines = (requestId: string) => stack.logs.lines().filter((line) => line.msg === "operation" && line.requestId === requestId);
+
+describe("operation logs", () => {
+  it("logs one line per subgraph operation, with the five fields and the request id", async () => {
+    const requestId = "log-test-ok-1";
+    const response = await stack.query("query FirstExpenses { expenses(first: 2) { edges { node { id event { name } } } } }", {
+      as: "alice@northwind.test",
+      company: "northwind",
+      headers: { "x-request-id": requestId },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+
+    const lines = operationLines(requestId);
+    const finance = lines.filter((line) => line.endpoint === "/api/finance/graphql");
+    expect(finance).toHaveLength(1);
+    expect(finance[0]).toMatchObject({
+      userId: demoUsers.alice.id,
+      companyId: demoCompanies.northwind.id,
+      action: "query expenses",
+      result: "ok",
+    });
+    expect(typeof finance[0]!.durationMs).toBe("number");
+    const base = lines.filter((line) => line.endpoint === "/api/base/graphql");
+    expect(base).toHaveLength(1);
+    expect(base[0]).toMatchObject({ action: "query _entities", result: "ok", userId: demoUsers.alice.id });
+  });
+
+  it("logs a denial with its reason", async () => {
+    const requestId = "log-test-denied-1";
+    await stack.query("mutation { deleteExpense(id: \"00000000-0000-4000-8000-000000000000\") { id } }", {
+      as: "bob@northwind.test",
+      company: "northwind",
+      headers: { "x-request-id": requestId },
+    });
+    const [line] = operationLines(requestId);
+    expect(line).toMatchObject({
+      userId: demoUsers.bob.id,
+      companyId: demoCompanies.northwind.id,
+      endpoint: "/api/finance/graphql",
+      action: "mutation deleteExpense",
+      result: "denied",
+      code: "FORBIDDEN",
+      reason: 'You need the permission "finance.expense.delete" for this.',
+    });
+  });
+
+  it("logs an anonymous call as denied with no user", async () => {
+    const requestId = "log-test-anonymous-1";
+    await stack.query("{ events(first: 1) { edges { node { id } } } }", { company: "northwind", headers: { "x-request-id": requestId } });
+    const [line] = operationLines(requestId);
+    expect(line).toMatchObject({ userId: null, companyId: demoCompanies.northwind.id, result: "denied", code: "UNAUTHENTICATED" });
+  });
+
+  it("never writes a token into the logs", async () => {
+    const token = await stack.tokenFor("alice@northwind.test");
+    await stack.query("{ viewer { id } }", { headers: { authorization: `Bearer ${token}` } });
+    const everything = JSON.stringify(stack.logs.lines());
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(token.split(".")[2]);
+  });
+});

@@ -1,0 +1,94 @@
+// Modules read Base's shared entities (spec §5.1) through Base's own API, with the
+// caller's credentials, so Base scopes every answer to the caller's company exactly as it
+// does for the frontend. Within a request, reads are batched into one call per entity
+// type and field selection.
+import DataLoader from "dataloader";
+import { serviceUnavailable, forbidden, unauthenticated } from "../errors/errors.ts";
+import { gatewaySecretHeader } from "../subgraph/gateway-secret.ts";
+import type { RequestContext } from "../subgraph/request-context.ts";
+
+export interface BaseReaderOptions {
+  /** Base's GraphQL endpoint, e.g. http://localhost:4001/api/base/graphql. */
+  url: string;
+  gatewaySecret: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export type BaseEntityType = "Event" | "Artist";
+
+export interface BaseReader {
+  /**
+   * Loads entities by id with the given field selection (GraphQL, without braces);
+   * an id unknown in the caller's company loads as null.
+   */
+  load<Entity extends { id: string }>(type: BaseEntityType, selection: string, ids: readonly string[]): Promise<(Entity | null)[]>;
+  /** The ids among `ids` that exist in the caller's company. */
+  existing(type: BaseEntityType, ids: readonly string[]): Promise<Set<string>>;
+}
+
+interface EntitiesResponse {
+  data?: { _entities?: ({ id: string } | null)[] } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export type BaseReaderFactory = (context: RequestContext) => BaseReader;
+
+export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderFactory {
+  const fetchImpl = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+
+  return (context) => {
+    const loaders = new Map<string, DataLoader<string, { id: string } | null>>();
+
+    async function fetchEntities(type: BaseEntityType, selection: string, ids: readonly string[]) {
+      const query = `query BaseEntities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { id ${selection} } } }`;
+      let response: Response;
+      try {
+        response = await fetchImpl(options.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
+          body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: type, id })) } }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        context.logger.error({ err: error }, "Base did not answer");
+        throw serviceUnavailable("The shared entities service (Base) is unavailable; please retry shortly.");
+      }
+      const body = (await response.json().catch(() => ({}))) as EntitiesResponse;
+      const denial = body.errors?.find((error) => error.extensions?.code === "UNAUTHENTICATED" || error.extensions?.code === "FORBIDDEN");
+      if (denial) throw denial.extensions?.code === "UNAUTHENTICATED" ? unauthenticated(denial.message) : forbidden(denial.message);
+      const entities = body.data?._entities;
+      if (!response.ok || !Array.isArray(entities) || entities.length !== ids.length) {
+        context.logger.error({ status: response.status, errors: body.errors }, "Base answered unexpectedly");
+        throw serviceUnavailable("The shared entities service (Base) answered unexpectedly; please retry shortly.");
+      }
+      return entities;
+    }
+
+    function loaderFor(type: BaseEntityType, selection: string) {
+      const key = `${type}\u0000${selection}`;
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids: readonly string[]) => fetchEntities(type, selection, ids), { maxBatchSize: 500 });
+        loaders.set(key, loader);
+      }
+      return loader;
+    }
+
+    const reader: BaseReader = {
+      async load<Entity extends { id: string }>(type: BaseEntityType, selection: string, ids: readonly string[]) {
+        const results = await loaderFor(type, selection).loadMany(ids);
+        return results.map((result) => {
+          if (result instanceof Error) throw result;
+          return result as Entity | null;
+        });
+      },
+      async existing(type, ids) {
+        const entities = await reader.load(type, "", ids);
+        return new Set(entities.filter((entity) => entity !== null).map((entity) => entity.id));
+      },
+    };
+    return reader;
+  };
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlExecutor, type SqlExecutor } from "./sql-executor.ts";
+import { createTestDatabaseTarget, type TestDatabase } from "./test-database.ts";
+
+let database: TestDatabase;
+let sql: SqlExecutor;
+
+beforeAll(async () => {
+  database = await createTestDatabaseTarget();
+  sql = await openSqlExecutor(database.target);
+  await sql.exec(`
+    CREATE TABLE venue (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+    INSERT INTO venue VALUES (1, 'Northwind Live'), (2, 'Harbor Hall');
+  `);
+});
+
+afterAll(async () => {
+  await sql?.close();
+  await database?.drop();
+});
+
+describe("SqlExecutor", () => {
+  it("runs a parameterised query and returns its rows", async () => {
+    expect(await sql.query("SELECT id, name FROM venue WHERE id = $1", [2])).toEqual([{ id: 2, name: "Harbor Hall" }]);
+  });
+
+  it("runs a script of several statements", async () => {
+    await sql.exec("CREATE TABLE stage (id INTEGER); INSERT INTO stage VALUES (1); INSERT INTO stage VALUES (2);");
+    expect(await sql.query("SELECT count(*)::int AS stages FROM stage")).toEqual([{ stages: 2 }]);
+  });
+
+  it("commits a transaction whose work resolves, with its result", async () => {
+    const result = await sql.transaction(async (session) => {
+      await session.query("INSERT INTO venue VALUES ($1, $2)", [3, "Pier Pavilion"]);
+      return (await session.query<{ venues: number }>("SELECT count(*)::int AS venues FROM venue"))[0]?.venues;
+    });
+    expect(result).toBe(3);
+    expect(await sql.query("SELECT name FROM venue WHERE id = 3")).toEqual([{ name: "Pier Pavilion" }]);
+  });
+
+  it("rolls back a transaction whose work rejects, and passes the rejection on", async () => {
+    const failure = new Error("the booking fell through");
+    await expect(
+      sql.transaction(async (session) => {
+        await session.exec("INSERT INTO venue VALUES (4, 'Ghost Venue')");
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(await sql.query("SELECT * FROM venue WHERE id = 4")).toEqual([]);
+  });
+
+  it("rolls back a transaction whose statement fails", async () => {
+    await expect(
+      sql.transaction(async (session) => {
+        await session.exec("INSERT INTO venue VALUES (5, 'Another Ghost')");
+        await session.exec("INSERT INTO venue VALUES (1, 'Duplicate')");
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await sql.query("SELECT * FROM venue WHERE id = 5")).toEqual([]);
+    expect(await sql.query("SELECT count(*)::int AS venues FROM venue")).toEqual([{ venues: 3 }]);
+  });
+});

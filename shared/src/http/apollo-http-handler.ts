@@ -1,0 +1,61 @@
+// Apollo Server on node:http, without a web framework: the request is read (with a size
+// limit), handed to Apollo as an HTTPGraphQLRequest, and Apollo's answer written back.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from "@apollo/server";
+
+const maxBodyBytes = 1_000_000;
+
+export class BodyTooLargeError extends Error {}
+
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new BodyTooLargeError(`Request body over ${maxBodyBytes} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function handleGraphQLRequest<Context extends BaseContext>(
+  server: ApolloServer<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: ContextThunk<Context>,
+  url: URL,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  let body: unknown;
+  try {
+    const text = await readBody(request);
+    body = text === "" ? undefined : headers.get("content-type")?.includes("application/json") ? JSON.parse(text) : text;
+  } catch (error) {
+    const status = error instanceof BodyTooLargeError ? 413 : 400;
+    const message = error instanceof BodyTooLargeError ? error.message : "The request body is not valid JSON.";
+    writeJson(response, status, { errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+    return;
+  }
+
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
+    context,
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+export function writeJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader("content-type", "application/json; charset=utf-8");
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,56 @@
+// Spec §12: one log line per operation per subgraph, with who (userId, companyId),
+// where (endpoint), what (action: the operation type and its root fields) and how it
+// ended (result: ok, denied with the reason, or error with the code), plus the request
+// id from the gateway and the duration.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import { Kind, type OperationDefinitionNode } from "graphql";
+import type { RequestContext } from "../subgraph/request-context.ts";
+
+const denialCodes = new Set(["UNAUTHENTICATED", "FORBIDDEN"]);
+
+export function operationLogPlugin(endpoint: string): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAt = performance.now();
+      let action = "unknown";
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation) action = describeAction(operation);
+        },
+        async willSendResponse({ response, errors }) {
+          const formatted: readonly GraphQLFormattedError[] =
+            response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          const firstErrors = errors ?? [];
+          const { authentication, company } = contextValue;
+          contextValue.logger.info(
+            {
+              requestId: contextValue.requestId,
+              userId: authentication.status === "authenticated" ? authentication.userId : null,
+              companyId: company.status === "present" ? company.companyId : null,
+              endpoint,
+              action,
+              ...describeResult(formatted.length > 0 ? formatted : firstErrors.map((error) => ({ message: error.message, extensions: error.extensions }))),
+              durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+            },
+            "operation",
+          );
+        },
+      };
+    },
+  };
+}
+
+function describeAction(operation: OperationDefinitionNode): string {
+  const rootFields = operation.selectionSet.selections
+    .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"))
+    .join(",");
+  return `${operation.operation} ${rootFields}`;
+}
+
+function describeResult(errors: readonly GraphQLFormattedError[]): { result: string; reason?: string; code?: string } {
+  if (errors.length === 0) return { result: "ok" };
+  const denial = errors.find((error) => denialCodes.has(String(error.extensions?.["code"])));
+  if (denial) return { result: "denied", code: String(denial.extensions?.["code"]), reason: denial.message };
+  return { result: "error", code: String(errors[0]!.extensions?.["code"] ?? "INTERNAL_SERVER_ERROR"), reason: errors[0]!.message };
+}

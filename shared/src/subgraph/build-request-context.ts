@@ -1,0 +1,93 @@
+// The middleware chain's first steps, run for every request before any rule:
+// validateJwt, requireCompanyContext, and a lazily resolved access context.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { AccessDecision } from "../access/access-cache.ts";
+import { accessContextFromFacts, type AccessContext } from "../access/access-context.ts";
+import { AccessSourceUnavailableError, AccessTokenRejectedError } from "../access/access-source.ts";
+import type { AccessResolver } from "../access/resolve-access-context.ts";
+import { companyHeader, requireCompanyContext, type CompanyContext } from "../auth/company-context.ts";
+import type { TokenVerifier } from "../auth/token-verifier.ts";
+import { validateJwt, type Authentication } from "../auth/validate-jwt.ts";
+import { forbidden, serviceUnavailable, unauthenticated } from "../errors/errors.ts";
+import type { RequestContext, Tenant } from "./request-context.ts";
+
+export const requestIdHeader = "x-request-id";
+
+export interface RequestContextServices {
+  tokenVerifier: TokenVerifier;
+  accessResolver: AccessResolver;
+  logger: Logger;
+}
+
+const safeRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function buildRequestContext(headers: { get(name: string): string | undefined }, services: RequestContextServices): Promise<RequestContext> {
+  const incomingId = headers.get(requestIdHeader);
+  const requestId = incomingId && safeRequestId.test(incomingId) ? incomingId : randomUUID();
+  const authentication = await validateJwt(headers.get("authorization"), services.tokenVerifier);
+  const company = requireCompanyContext(headers.get(companyHeader));
+  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, services.logger.child({ requestId }));
+}
+
+/**
+ * A class, so that `tenant` and `callerHeaders` are getters on the prototype: Apollo
+ * Server copies a context's own properties for every operation, and reading `tenant`
+ * there, before any rule has run, would fail for requests that have no company.
+ */
+class PlatformRequestContext implements RequestContext {
+  private decision: Promise<AccessDecision> | undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly authentication: Authentication,
+    readonly company: CompanyContext,
+    private readonly accessResolver: AccessResolver,
+    readonly logger: Logger,
+  ) {}
+
+  accessDecision(): Promise<AccessDecision> {
+    const { authentication, company } = this;
+    if (authentication.status !== "authenticated" || company.status !== "present") {
+      return Promise.reject(new Error("accessDecision() needs an authenticated caller and a company"));
+    }
+    this.decision ??= this.accessResolver.resolve({ userId: authentication.userId, companyId: company.companyId, token: authentication.token });
+    return this.decision;
+  }
+
+  async viewerAccess(): Promise<AccessContext[]> {
+    const { authentication } = this;
+    if (authentication.status !== "authenticated") throw unauthenticated();
+    try {
+      const facts = await this.accessResolver.source.listAccessFacts({ userId: authentication.userId, token: authentication.token });
+      return facts.map(accessContextFromFacts);
+    } catch (error) {
+      if (error instanceof AccessSourceUnavailableError) throw serviceUnavailable("Access could not be checked right now; please retry shortly.");
+      if (error instanceof AccessTokenRejectedError) throw unauthenticated("Authentication failed: the token was rejected.");
+      throw error;
+    }
+  }
+
+  get tenant(): Tenant {
+    // Reached only behind an access rule; failing closed guards against a rule-less path.
+    if (this.authentication.status !== "authenticated") throw unauthenticated();
+    if (this.company.status !== "present") throw forbidden("This operation needs a company: send the X-Company-Id header.");
+    return { userId: this.authentication.userId, companyId: this.company.companyId };
+  }
+
+  get callerHeaders(): Record<string, string> {
+    const forwarded: Record<string, string> = { [requestIdHeader]: this.requestId };
+    if (this.authentication.status === "authenticated") forwarded["authorization"] = `Bearer ${this.authentication.token}`;
+    if (this.company.status === "present") forwarded[companyHeader] = this.company.companyId;
+    return forwarded;
+  }
+}
+
+/**
+ * A module's context: the kit's request context with the module's own values on top.
+ * Built on the request context rather than copied from it, so that nothing behind an
+ * access rule (the tenant) is read before the rule has run.
+ */
+export function extendRequestContext<Extras extends object>(request: RequestContext, extras: Extras): RequestContext & Extras {
+  return Object.assign(Object.create(request) as RequestContext, extras);
+}

@@ -1,0 +1,146 @@
+// The subgraph factory: a module is its schema.graphql, its resolvers, its access rules
+// and its data access; everything else (authentication, company context, access
+// resolution, deny-by-default rules, error masking, logging, health, the route group)
+// is the same for every module and lives here.
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { parse, type GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import type { AccessResolver } from "../access/resolve-access-context.ts";
+import type { TokenVerifier } from "../auth/token-verifier.ts";
+import type { PlatformConfig } from "../config/platform-config.ts";
+import { maskError } from "../errors/mask-error.ts";
+import { sharedScalars } from "../graphql/scalars.ts";
+import { handleGraphQLRequest, writeJson } from "../http/apollo-http-handler.ts";
+import { operationLogPlugin } from "../logging/operation-log-plugin.ts";
+import { applyAccessRules, type AccessRuleMap } from "../rules/apply-access-rules.ts";
+import { buildRequestContext } from "./build-request-context.ts";
+import { carriesGatewaySecret, gatewaySecretHeader } from "./gateway-secret.ts";
+import type { RequestContext } from "./request-context.ts";
+
+export interface SubgraphModule<Context extends RequestContext> {
+  /** The module key (spec §3), which is also the route group: /api/<name>/graphql. */
+  name: string;
+  schemaFile: URL;
+  resolvers: object;
+  accessRules: AccessRuleMap;
+  /** Adds the module's data access to the kit's request context. */
+  createContext(request: RequestContext): Context;
+  /** Throws when the module cannot serve (its database is unreachable, say). */
+  checkReadiness(): Promise<void>;
+}
+
+export interface PlatformServices {
+  config: PlatformConfig;
+  tokenVerifier: TokenVerifier;
+  accessResolver: AccessResolver;
+  logger: Logger;
+}
+
+export interface Subgraph {
+  name: string;
+  routePath: string;
+  schema: GraphQLSchema;
+  typeDefsSource: string;
+  handler: RequestListener;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type SubgraphResolvers = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>["resolvers"];
+
+/**
+ * A subgraph answers the gateway with HTTP 200 whatever its errors (a variable that fails
+ * a scalar makes Apollo Server answer 400): the gateway replaces the errors of a non-200
+ * answer with its own, and sets the client's status once, at the edge, from the codes.
+ */
+function answerGatewayWithOk(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.status = 200;
+        },
+      };
+    },
+  };
+}
+
+export const routePathOf = (module: string) => `/api/${module}/graphql`;
+
+export function createSubgraph<Context extends RequestContext>(module: SubgraphModule<Context>, services: PlatformServices): Subgraph {
+  const routePath = routePathOf(module.name);
+  const typeDefsSource = readFileSync(module.schemaFile, "utf8");
+  const typeDefs = parse(typeDefsSource);
+  const declaredScalars = Object.fromEntries(
+    Object.entries(sharedScalars).filter(([name]) => new RegExp(`^scalar ${name}\\b`, "m").test(typeDefsSource)),
+  );
+  const schema = applyAccessRules(
+    buildSubgraphSchema({ typeDefs, resolvers: { ...declaredScalars, ...module.resolvers } as SubgraphResolvers }),
+    module.accessRules,
+  );
+  const logger = services.logger.child({ subgraph: module.name });
+  const development = services.config.environment === "development";
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: services.config.introspection,
+    includeStacktraceInErrorResponses: development,
+    logger,
+    // Inline traces serve Apollo's usage reporting, which Marquee does not use.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin(routePath), answerGatewayWithOk()],
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, { includeStacktrace: development });
+      if (masked.extensions?.["code"] === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "internal error");
+      return masked;
+    },
+  });
+
+  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL) {
+    if (!carriesGatewaySecret(request.headers[gatewaySecretHeader], services.config.gatewaySecret)) {
+      writeJson(response, 403, { errors: [{ message: "This subgraph answers only the Marquee gateway.", extensions: { code: "FORBIDDEN" } }] });
+      return;
+    }
+    await handleGraphQLRequest(apollo, request, response, async () => {
+      const headers = new HeaderMap(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+      const base = await buildRequestContext(headers, { ...services, logger });
+      return module.createContext(base);
+    }, url);
+  }
+
+  const handler: RequestListener = (request, response) => {
+    const url = new URL(request.url ?? "/", "http://subgraph");
+    const route =
+      url.pathname === routePath ? serveGraphQL(request, response, url)
+      : url.pathname === "/health" ? Promise.resolve(writeJson(response, 200, { status: "ok", subgraph: module.name }))
+      : url.pathname === "/ready" ? readiness(response)
+      : Promise.resolve(writeJson(response, 404, { error: `Not found. GraphQL is served at ${routePath}.` }));
+    route.catch((error: unknown) => {
+      logger.error({ err: error }, "request failed");
+      if (!response.headersSent) writeJson(response, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    });
+  };
+
+  async function readiness(response: ServerResponse) {
+    try {
+      await module.checkReadiness();
+      writeJson(response, 200, { status: "ready", subgraph: module.name });
+    } catch (error) {
+      logger.warn({ err: error }, "not ready");
+      writeJson(response, 503, { status: "unavailable", subgraph: module.name });
+    }
+  }
+
+  return {
+    name: module.name,
+    routePath,
+    schema,
+    typeDefsSource,
+    handler,
+    start: () => apollo.start(),
+    stop: () => apollo.stop(),
+  };
+}

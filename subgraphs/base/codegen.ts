@@ -1,0 +1,12 @@
+import { subgraphCodegen } from "../../shared/src/codegen/subgraph-codegen.ts";
+
+export default subgraphCodegen({
+  folder: "subgraphs/base",
+  contextType: "../context.ts#BaseContext",
+  mappers: {
+    Event: "../data/records.ts#EventRecord",
+    Artist: "../data/records.ts#ArtistRecord",
+    Dashboard: "../resolvers/Dashboard.ts#DashboardRequest",
+    Viewer: "../resolvers/Viewer.ts#ViewerIdentity",
+  },
+});

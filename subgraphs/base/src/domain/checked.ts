@@ -1,0 +1,10 @@
+/**
+ * The verdict of a domain check: the normalised value, or every problem found, in
+ * words a user can act on. Checks report all problems at once so that a form can show
+ * them together; the data layer turns problems into the platform's BAD_USER_INPUT.
+ */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+export function verdict<T>(value: T, problems: string[]): Checked<T> {
+  return problems.length === 0 ? { ok: true, value } : { ok: false, problems };
+}

@@ -1,0 +1,33 @@
+import { Decimal } from "decimal.js";
+import { minorUnitsOf as currencyMinorUnits } from "@marquee/kit";
+
+/** An exact amount in one currency; the amount is a decimal string, never a float. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+/** Digits after the decimal point the currency is paid in; the CurrencyCode scalar has already refused unknown codes. */
+function minorUnitsOf(currency: string): number {
+  return currencyMinorUnits(currency) ?? 2;
+}
+
+/**
+ * Why `price` cannot be a ticket price; null when it can. A price finer than the
+ * currency's minor unit ("12.505" USD) cannot be charged as written, so it is refused
+ * rather than rounded.
+ */
+export function ticketPriceProblem(price: Money): string | null {
+  const amount = new Decimal(price.amount);
+  if (amount.isNegative() && !amount.isZero()) return `ticketPrice must not be negative (got ${price.amount}).`;
+  const minorUnits = minorUnitsOf(price.currency);
+  if (amount.decimalPlaces() > minorUnits) {
+    return `ticketPrice ${price.amount} ${price.currency} has more decimals than ${price.currency} allows (${minorUnits}).`;
+  }
+  return null;
+}
+
+/** The amount with exactly the currency's minor units, as prices are shown: "45.5000" EUR -> "45.50". */
+export function formatAmount(amount: string, currency: string): string {
+  return new Decimal(amount).toFixed(minorUnitsOf(currency));
+}

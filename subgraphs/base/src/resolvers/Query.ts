@@ -1,0 +1,31 @@
+import { pageRequest, unauthenticated } from "@marquee/kit";
+import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
+import { isArtistCursor } from "../data/artist-reads.ts";
+import { isEventCursor } from "../data/event-reads.ts";
+import { dashboardRequest } from "./Dashboard.ts";
+
+const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+export const Query: QueryResolvers = {
+  events: (_parent, { filter, first, after }, { data }) =>
+    data.events.page(
+      {
+        statuses: filter?.status,
+        startsFrom: instant(filter?.startsFrom),
+        startsBefore: instant(filter?.startsBefore),
+        city: filter?.city,
+        artistId: filter?.artistId,
+        search: filter?.search,
+      },
+      pageRequest({ first, after }, isEventCursor),
+    ),
+  event: (_parent, { id }, { data }) => data.loaders.eventById.load(id),
+  artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isArtistCursor)),
+  artist: (_parent, { id }, { data }) => data.loaders.artistById.load(id),
+  dashboard: (_parent, { upcomingCount }) => dashboardRequest(upcomingCount, new Date()),
+  viewer: (_parent, _args, { authentication }) => {
+    // The access rule has admitted only authenticated callers; this narrows the type.
+    if (authentication.status !== "authenticated") throw unauthenticated();
+    return { id: authentication.userId, email: authentication.email ?? null };
+  },
+};

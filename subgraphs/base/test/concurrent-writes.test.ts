@@ -1,0 +1,46 @@
+// Two requests changing one event at once are checked one after the other: the second
+// sees the first's result, so a rule is never passed twice on the same old state.
+import { demoCompanies } from "@marquee/kit";
+import type { GraphQLError } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBaseData } from "../src/data/base-data.ts";
+import { demoArtists, demoEvents } from "@marquee/kit";
+import { seedDemo } from "../src/demo/seed.ts";
+import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";
+
+let database: BaseDatabase;
+beforeAll(async () => {
+  database = await openBaseDatabase();
+  await seedDemo(database.prisma, new Date());
+});
+afterAll(() => database.close());
+
+const scope = { companyId: demoCompanies.northwind.id };
+/** A request of its own: its own loaders, the same database. */
+const request = () => createBaseData(database.prisma, scope);
+const codeOf = (result: PromiseSettledResult<unknown>) => (result.status === "rejected" ? (result.reason as GraphQLError).extensions["code"] : "ok");
+
+describe("concurrent changes", () => {
+  it("let exactly one of two changes through when together they would sell more than capacity", async () => {
+    // Chicago: 800 seats, 612 sold. Either change alone is fine; both are not.
+    const results = await Promise.allSettled([
+      request().eventWrites.update(demoEvents.chicago.id, { capacity: 650 }, undefined),
+      request().eventWrites.update(demoEvents.chicago.id, { ticketsSold: 700 }, undefined),
+    ]);
+    expect(results.map(codeOf).sort()).toEqual(["BAD_USER_INPUT", "ok"]);
+    const event = await database.prisma.event.findUniqueOrThrow({ where: { id: demoEvents.chicago.id } });
+    expect(event.ticketsSold).toBeLessThanOrEqual(event.capacity);
+  });
+
+  it("let a lineup and the deletion of its artist not both through", async () => {
+    const newcomer = await request().artistWrites.create({ name: "Late Addition", genres: [], homeCity: null, homeCountry: null });
+    const results = await Promise.allSettled([
+      request().eventWrites.update(demoEvents.atlanta.id, {}, [demoArtists.deepSignal.id, newcomer.id]),
+      request().artistWrites.delete(newcomer.id),
+    ]);
+    expect(results.map(codeOf).sort()).toEqual(["BAD_USER_INPUT", "ok"]);
+    const billed = await database.prisma.eventLineup.count({ where: { artistId: newcomer.id } });
+    const exists = await database.prisma.artist.count({ where: { id: newcomer.id } });
+    expect([billed, exists]).toEqual(billed === 1 ? [1, 1] : [0, 0]);
+  });
+});

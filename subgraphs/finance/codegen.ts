@@ -1,0 +1,21 @@
+// Resolver types for schema.graphql, typed against the Finance context and the records
+// that stand behind each GraphQL type (see src/data/records.ts).
+import { subgraphCodegen } from "../../shared/src/codegen/subgraph-codegen.ts";
+
+export default subgraphCodegen({
+  folder: "subgraphs/finance",
+  contextType: "../context.ts#FinanceContext",
+  mappers: {
+    Expense: "../data/records.ts#ExpenseRecord",
+    Income: "../data/records.ts#IncomeRecord",
+    Settlement: "../data/records.ts#SettlementRecord",
+    Event: "../data/records.ts#EntityReference",
+    Artist: "../data/records.ts#EntityReference",
+    FinanceTotals: "../data/records.ts#FinanceTotalsRecord",
+    SettlementFigures: "../data/records.ts#SettlementFiguresRecord",
+    Money: "../domain/money.ts#Money as DomainMoney",
+    DealTerms: "../domain/deal-terms.ts#DealTerms as DomainDealTerms",
+    SettlementDeduction: "../domain/settlement-waterfall.ts#Deduction",
+    SettlementLine: "../domain/settlement-waterfall.ts#WaterfallLine",
+  },
+});

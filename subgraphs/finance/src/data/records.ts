@@ -1,0 +1,192 @@
+// What the data layer hands to the resolvers (codegen's mappers point here), and how
+// Finance's rows become them: money as exact domain Money, dates and instants as the API
+// writes them, so that no resolver ever handles a Prisma type.
+import { Decimal } from "decimal.js";
+import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementDeduction, SettlementLine } from "../__generated__/prisma/client.ts";
+import {
+  parseDealTerms,
+  type DealTerms,
+  type Deduction,
+  type ExpenseCategory,
+  type Money,
+  type SettlementStatus,
+  type SettlementWaterfall,
+  type WaterfallLine,
+} from "../domain/index.ts";
+
+/** An entity Base owns (an Event, an Artist), known here by its id alone. */
+export interface EntityReference {
+  id: string;
+}
+
+export interface ExpenseRecord {
+  id: string;
+  /** Null for company overhead. */
+  eventId: string | null;
+  category: ExpenseCategory;
+  description: string;
+  vendor: string | null;
+  amount: Money;
+  /** YYYY-MM-DD. */
+  incurredOn: string;
+  /** ISO 8601 instant. */
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface IncomeRecord {
+  id: string;
+  /** Null for income not tied to one event. */
+  eventId: string | null;
+  source: IncomeSource;
+  description: string;
+  payer: string | null;
+  amount: Money;
+  /** YYYY-MM-DD. */
+  receivedOn: string;
+  /** ISO 8601 instant. */
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A settlement's totals as frozen at approval. */
+export type FrozenTotals = Omit<SettlementWaterfall, "lines">;
+
+export interface SettlementRecord {
+  id: string;
+  eventId: string;
+  artistId: string;
+  status: SettlementStatus;
+  currency: string;
+  dealTerms: DealTerms;
+  createdAt: string;
+  createdBy: string;
+  approval: { approvedAt: string; approvedBy: string } | null;
+  payment: { reference: string; paidOn: string; recordedAt: string; recordedBy: string } | null;
+  /** Null while the settlement is a DRAFT. */
+  frozenTotals: FrozenTotals | null;
+}
+
+/** A settlement sheet: live for a draft, frozen once approved. */
+export interface SettlementFiguresRecord extends SettlementWaterfall {
+  frozen: boolean;
+}
+
+/** One currency's totals; amounts in different currencies are never added together. */
+export interface FinanceTotalsRecord {
+  currency: string;
+  totalExpenses: Money;
+  totalIncome: Money;
+  net: Money;
+}
+
+export function moneyOf(amount: Prisma.Decimal, currency: string): Money {
+  return { amount: new Decimal(amount.toFixed()), currency };
+}
+
+/** A Date column holds midnight UTC of its day. */
+export function dateColumn(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+export function expenseRecord(row: Expense): ExpenseRecord {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    category: row.category,
+    description: row.description,
+    vendor: row.vendor,
+    amount: moneyOf(row.amount, row.currency),
+    incurredOn: dayOf(row.incurredOn),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+  };
+}
+
+export function incomeRecord(row: Income): IncomeRecord {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    source: row.source,
+    description: row.description,
+    payer: row.payer,
+    amount: moneyOf(row.amount, row.currency),
+    receivedOn: dayOf(row.receivedOn),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+  };
+}
+
+export function settlementRecord(row: Settlement): SettlementRecord {
+  const money = (amount: Prisma.Decimal | null) => (amount === null ? null : moneyOf(amount, row.currency));
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    artistId: row.artistId,
+    status: row.status,
+    currency: row.currency,
+    // The table's CHECKs hold the terms to what their deal type needs, so this parse cannot fail.
+    dealTerms: parseDealTerms({
+      type: row.dealType,
+      guarantee: money(row.guarantee),
+      percentage: row.percentage?.toFixed() ?? null,
+      splitPoint: money(row.splitPoint),
+    }),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    approval: row.approvedAt && row.approvedBy ? { approvedAt: row.approvedAt.toISOString(), approvedBy: row.approvedBy } : null,
+    payment:
+      row.paymentReference && row.paidOn && row.paymentRecordedAt && row.paymentRecordedBy
+        ? {
+            reference: row.paymentReference,
+            paidOn: dayOf(row.paidOn),
+            recordedAt: row.paymentRecordedAt.toISOString(),
+            recordedBy: row.paymentRecordedBy,
+          }
+        : null,
+    frozenTotals: frozenTotalsOf(row),
+  };
+}
+
+function frozenTotalsOf(row: Settlement): FrozenTotals | null {
+  const {
+    frozenGrossTicketSales: grossTicketSales,
+    frozenDeductions: deductions,
+    frozenAdjustedGross: adjustedGross,
+    frozenTotalExpenses: totalExpenses,
+    frozenNet: net,
+    frozenArtistPayout: artistPayout,
+    frozenPromoterResult: promoterResult,
+  } = row;
+  if (
+    grossTicketSales === null ||
+    deductions === null ||
+    adjustedGross === null ||
+    totalExpenses === null ||
+    net === null ||
+    artistPayout === null ||
+    promoterResult === null
+  ) {
+    return null;
+  }
+  const money = (amount: Prisma.Decimal) => moneyOf(amount, row.currency);
+  return {
+    grossTicketSales: money(grossTicketSales),
+    deductions: money(deductions),
+    adjustedGross: money(adjustedGross),
+    totalExpenses: money(totalExpenses),
+    net: money(net),
+    artistPayout: money(artistPayout),
+    promoterResult: money(promoterResult),
+  };
+}
+
+export function deductionRecord(row: SettlementDeduction): Deduction {
+  return { label: row.label, amount: moneyOf(row.amount, row.currency) };
+}
+
+export function waterfallLine(row: SettlementLine, currency: string): WaterfallLine {
+  return { kind: row.kind, label: row.label, amount: moneyOf(row.amount, currency) };
+}

@@ -1,0 +1,40 @@
+// A settlement's sheet. A draft's is worked out from the event's ticketing income and
+// expenses as they stand now; an approved settlement's is the one frozen at approval.
+import {
+  assertCurrency,
+  computeSettlement,
+  sumMoney,
+  type Deduction,
+  type WaterfallLine,
+} from "../domain/index.ts";
+import type { ExpenseRecord, FrozenTotals, IncomeRecord, SettlementFiguresRecord, SettlementRecord } from "./records.ts";
+
+/** What an event's settlements are computed from. */
+export interface EventLedger {
+  ticketing: readonly IncomeRecord[];
+  expenses: readonly ExpenseRecord[];
+}
+
+/**
+ * The waterfall of a settlement from its terms and its event's ledger. Every ticketing
+ * income and expense must be in the settlement's currency: one in another currency is
+ * refused, named, rather than converted or left out.
+ */
+export function liveFigures(settlement: SettlementRecord, deductions: readonly Deduction[], ledger: EventLedger): SettlementFiguresRecord {
+  const { currency } = settlement;
+  for (const income of ledger.ticketing) {
+    assertCurrency(income.amount, currency, `Ticketing income "${income.id}" (${income.description})`);
+  }
+  const waterfall = computeSettlement({
+    dealTerms: settlement.dealTerms,
+    currency,
+    grossTicketSales: sumMoney(currency, ledger.ticketing.map((income) => income.amount)),
+    deductions,
+    expenses: ledger.expenses,
+  });
+  return { ...waterfall, frozen: false };
+}
+
+export function frozenFigures(totals: FrozenTotals, lines: readonly WaterfallLine[]): SettlementFiguresRecord {
+  return { ...totals, lines, frozen: true };
+}

@@ -1,0 +1,140 @@
+// Finance's part of the demo world (README, "Demo data"): for each demo company, the
+// money of some of its Base events (tickets, bar and merchandise; production, marketing,
+// staff...), company overhead, and one draft settlement to try the waterfall on.
+// Entries are dated relative to their event, which Base places relative to the seed day,
+// so the two stay in step. Everything is written through the data layer, so the demo
+// passes the same checks as a user's input.
+import { demoCompanies, demoUsers } from "@marquee/kit";
+import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
+import type { IncomeSource } from "../__generated__/prisma/client.ts";
+import { parseDealTerms, parseMoney, type ExpenseCategory } from "../domain/index.ts";
+import { createFinanceData } from "../data/finance-data.ts";
+import type { FinancePrisma } from "../data/finance-database.ts";
+
+interface DemoEntry {
+  /** Null: company overhead, or income tied to no event. */
+  event: DemoEvent | null;
+  /** Days after the event's day (or, without an event, after the seed day). */
+  days: number;
+  description: string;
+  counterparty: string | null;
+  amount: string;
+  currency: string;
+}
+
+type DemoExpense = DemoEntry & { category: ExpenseCategory };
+type DemoIncome = DemoEntry & { source: IncomeSource };
+
+const e = demoEvents;
+
+const northwindExpenses: DemoExpense[] = [
+  { event: e.portlandWarmUp, days: -30, category: "MARKETING", description: "Local radio and poster campaign", counterparty: "Rose City Media", amount: "1850.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, category: "PRODUCTION", description: "Sound, lights and backline", counterparty: "Cascade Stage Services", amount: "5400.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, category: "STAFFING", description: "Security and box office", counterparty: "Northwest Crowd Management", amount: "2950.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, category: "HOSPITALITY", description: "Rider and band catering", counterparty: null, amount: "780.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, category: "VENUE_RENT", description: "Crystal Ballroom rental", counterparty: "Crystal Ballroom", amount: "6000.00", currency: "USD" },
+  { event: e.munich, days: -2, category: "TRAVEL", description: "Flights and hotel, Berlin–Munich", counterparty: "Lufthansa", amount: "2150.00", currency: "EUR" },
+  { event: e.munich, days: -21, category: "MARKETING", description: "Online ads", counterparty: "Meta", amount: "900.00", currency: "EUR" },
+  { event: e.munich, days: 0, category: "PRODUCTION", description: "Club PA and light show", counterparty: "Bavaria Sound", amount: "4800.00", currency: "EUR" },
+  { event: e.munich, days: 0, category: "VENUE_RENT", description: "Muffatwerk hire", counterparty: "Muffatwerk", amount: "7500.00", currency: "EUR" },
+  { event: e.dublin, days: 0, category: "PRODUCTION", description: "Sound and lights", counterparty: "Liffey Audio", amount: "3600.00", currency: "EUR" },
+  { event: e.dublin, days: 0, category: "VENUE_RENT", description: "Vicar Street rental", counterparty: "Vicar Street", amount: "5200.00", currency: "EUR" },
+  { event: e.chicago, days: -20, category: "MARKETING", description: "Social ads and posters", counterparty: "Meta", amount: "1150.00", currency: "USD" },
+  { event: e.chicago, days: -3, category: "PRODUCTION", description: "Sound and lights", counterparty: "Windy City Audio", amount: "3200.00", currency: "USD" },
+  { event: e.chicago, days: -1, category: "HOSPITALITY", description: "Rider and catering", counterparty: null, amount: "640.00", currency: "USD" },
+  { event: e.chicago, days: -1, category: "STAFFING", description: "Security and box office", counterparty: "Lakeside Event Staff", amount: "1800.00", currency: "USD" },
+  { event: e.chicago, days: -1, category: "VENUE_RENT", description: "Thalia Hall rental", counterparty: "Thalia Hall", amount: "4500.00", currency: "USD" },
+  { event: e.london, days: -28, category: "MARKETING", description: "Tube posters", counterparty: "Transport for London Advertising", amount: "1200.00", currency: "GBP" },
+  { event: null, days: -20, category: "OTHER", description: "Office rent", counterparty: "Pearl District Offices", amount: "3500.00", currency: "USD" },
+  { event: null, days: -10, category: "STAFFING", description: "Booking assistant payroll", counterparty: null, amount: "4200.00", currency: "USD" },
+  { event: null, days: -5, category: "OTHER", description: "Tour management software", counterparty: "Master Tour", amount: "149.00", currency: "USD" },
+];
+
+const northwindIncome: DemoIncome[] = [
+  { event: e.portlandWarmUp, days: 0, source: "TICKETING", description: "Ticket sales", counterparty: "Ticketmaster", amount: "57280.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, source: "BAR", description: "Bar takings", counterparty: null, amount: "8940.00", currency: "USD" },
+  { event: e.portlandWarmUp, days: 0, source: "MERCHANDISE", description: "Merchandise share", counterparty: null, amount: "4215.00", currency: "USD" },
+  { event: e.munich, days: 0, source: "TICKETING", description: "Ticket sales", counterparty: "Eventim", amount: "42000.00", currency: "EUR" },
+  { event: e.munich, days: 0, source: "BAR", description: "Bar share", counterparty: "Muffatwerk", amount: "6300.00", currency: "EUR" },
+  { event: e.dublin, days: 0, source: "TICKETING", description: "Ticket sales", counterparty: "Ticketmaster Ireland", amount: "34365.00", currency: "EUR" },
+  { event: e.dublin, days: 0, source: "MERCHANDISE", description: "Merchandise share", counterparty: null, amount: "2870.00", currency: "EUR" },
+  { event: e.chicago, days: -7, source: "TICKETING", description: "Advance ticket sales", counterparty: "AXS", amount: "27540.00", currency: "USD" },
+  { event: null, days: -15, source: "SPONSORSHIP", description: "Annual brewery partnership", counterparty: "Hopworks Brewing", amount: "15000.00", currency: "USD" },
+];
+
+const harborExpenses: DemoExpense[] = [
+  { event: e.harborSeasonClosing, days: 0, category: "STAFFING", description: "Bar, door and security staff", counterparty: null, amount: "2600.00", currency: "EUR" },
+  { event: e.harborSeasonClosing, days: 0, category: "PRODUCTION", description: "Piano tuning and stage lights", counterparty: "Hanse Bühnentechnik", amount: "1900.00", currency: "EUR" },
+  { event: e.harborSeasonClosing, days: 0, category: "HOSPITALITY", description: "Green room catering", counterparty: null, amount: "420.00", currency: "EUR" },
+  { event: e.harborJazzNight, days: -14, category: "MARKETING", description: "Print ads and flyers", counterparty: "Hamburger Abendblatt", amount: "600.00", currency: "EUR" },
+  { event: e.harborJazzNight, days: -2, category: "PRODUCTION", description: "Sound engineer and backline", counterparty: "Hanse Bühnentechnik", amount: "1500.00", currency: "EUR" },
+  { event: null, days: -12, category: "OTHER", description: "Building insurance", counterparty: "Elbe Versicherung", amount: "1250.00", currency: "EUR" },
+  { event: null, days: -3, category: "STAFFING", description: "Cleaning contract", counterparty: "Sauber Nord", amount: "980.00", currency: "EUR" },
+];
+
+const harborIncome: DemoIncome[] = [
+  { event: e.harborSeasonClosing, days: 0, source: "TICKETING", description: "Ticket sales", counterparty: "Eventim", amount: "25520.00", currency: "EUR" },
+  { event: e.harborSeasonClosing, days: 0, source: "BAR", description: "Bar takings", counterparty: null, amount: "7340.00", currency: "EUR" },
+  { event: e.harborJazzNight, days: -5, source: "TICKETING", description: "Advance ticket sales", counterparty: "Eventim", amount: "13195.00", currency: "EUR" },
+];
+
+const dayMs = 86_400_000;
+
+/** The UTC calendar date `days` after the entry's anchor: its event's day, or the seed day. */
+function dayOf(entry: DemoEntry, seedDay: Date): string {
+  const days = (entry.event?.day ?? 0) + entry.days;
+  return new Date(seedDay.getTime() + days * dayMs).toISOString().slice(0, 10);
+}
+
+export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Promise<void> {
+  const northwind = createFinanceData(prisma, { companyId: demoCompanies.northwind.id, userId: demoUsers.alice.id });
+  const harbor = createFinanceData(prisma, { companyId: demoCompanies.harbor.id, userId: demoUsers.hana.id });
+
+  for (const [finance, expenses, income] of [
+    [northwind, northwindExpenses, northwindIncome],
+    [harbor, harborExpenses, harborIncome],
+  ] as const) {
+    for (const entry of expenses) {
+      await finance.expenses.record({
+        eventId: entry.event?.id ?? null,
+        category: entry.category,
+        description: entry.description,
+        vendor: entry.counterparty,
+        amount: parseMoney(entry.amount, entry.currency),
+        incurredOn: dayOf(entry, seedDay),
+      });
+    }
+    for (const entry of income) {
+      await finance.incomes.record({
+        eventId: entry.event?.id ?? null,
+        source: entry.source,
+        description: entry.description,
+        payer: entry.counterparty,
+        amount: parseMoney(entry.amount, entry.currency),
+        receivedOn: dayOf(entry, seedDay),
+      });
+    }
+  }
+
+  // The worked example of docs/modules/finance.md: 80% of net beats the guarantee.
+  const usd = (amount: string) => parseMoney(amount, "USD");
+  await northwind.settlements.create(e.chicago.id, demoArtists.auroraLane.id, {
+    currency: "USD",
+    dealTerms: parseDealTerms({ type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("8000.00"), percentage: "80" }),
+    deductions: [
+      { label: "Ticketing fees", amount: usd("1652.40") },
+      { label: "Chicago amusement tax", amount: usd("2478.60") },
+    ],
+  });
+
+  // A venue's door deal: the quartet takes 70% of what the door brings in after fees and VAT.
+  const eur = (amount: string) => parseMoney(amount, "EUR");
+  await harbor.settlements.create(e.harborJazzNight.id, demoArtists.elbeQuartet.id, {
+    currency: "EUR",
+    dealTerms: parseDealTerms({ type: "DOOR_DEAL", percentage: "70" }),
+    deductions: [
+      { label: "Ticketing fees", amount: eur("395.85") },
+      { label: "VAT (7%)", amount: eur("863.22") },
+    ],
+  });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseDealTerms } from "./deal-terms.ts";
+import { parseMoney } from "./money.ts";
+import { assertSettlementTerms } from "./settlement-terms.ts";
+
+const usd = (amount: string) => parseMoney(amount, "USD");
+const flatGuarantee = parseDealTerms({ type: "FLAT_GUARANTEE", guarantee: usd("5000.00") });
+
+describe("assertSettlementTerms", () => {
+  it("accepts terms and deductions all in the settlement's currency", () => {
+    expect(() =>
+      assertSettlementTerms({
+        currency: "USD",
+        dealTerms: flatGuarantee,
+        deductions: [{ label: "Ticketing fees", amount: usd("310.00") }, { label: "Sales tax", amount: usd("0.00") }],
+      }),
+    ).not.toThrow();
+  });
+
+  it("names the deal term in another currency", () => {
+    expect(() => assertSettlementTerms({ currency: "EUR", dealTerms: flatGuarantee, deductions: [] })).toThrow(
+      expect.objectContaining({ name: "CurrencyMismatchError", message: "The deal's guarantee is in USD but EUR was expected" }),
+    );
+  });
+
+  it("names the deduction in another currency", () => {
+    const deductions = [{ label: "Ticketing fees", amount: parseMoney("310.00", "EUR") }];
+    expect(() => assertSettlementTerms({ currency: "USD", dealTerms: flatGuarantee, deductions })).toThrow(
+      expect.objectContaining({ name: "CurrencyMismatchError", message: 'Deduction "Ticketing fees" is in EUR but USD was expected' }),
+    );
+  });
+
+  it("refuses a negative deduction", () => {
+    const deductions = [{ label: "Refunds", amount: usd("-1.00") }];
+    expect(() => assertSettlementTerms({ currency: "USD", dealTerms: flatGuarantee, deductions })).toThrow(
+      expect.objectContaining({ name: "InvalidSettlementInputError", message: 'Deduction "Refunds" cannot be negative' }),
+    );
+  });
+
+  it("refuses a currency that is not ISO 4217", () => {
+    expect(() => assertSettlementTerms({ currency: "XYZ", dealTerms: flatGuarantee, deductions: [] })).toThrow(
+      expect.objectContaining({ name: "UnsupportedCurrencyError" }),
+    );
+  });
+});

@@ -1,0 +1,380 @@
+import { describe, expect, it } from "vitest";
+import { parseDealTerms, type DealTermsInput } from "./deal-terms.ts";
+import { formatMoney, parseMoney } from "./money.ts";
+import { computeSettlement, type SettlementInput, type SettlementWaterfall } from "./settlement-waterfall.ts";
+
+const usd = (amount: string) => parseMoney(amount, "USD");
+const jpy = (amount: string) => parseMoney(amount, "JPY");
+
+/** The settlement sheet as a promoter reads it: kind, label, amount. */
+function sheet(waterfall: SettlementWaterfall): [string, string, string][] {
+  return waterfall.lines.map((line) => [line.kind, line.label, formatMoney(line.amount)]);
+}
+
+function totals(waterfall: SettlementWaterfall): Record<string, string> {
+  return {
+    grossTicketSales: formatMoney(waterfall.grossTicketSales),
+    deductions: formatMoney(waterfall.deductions),
+    adjustedGross: formatMoney(waterfall.adjustedGross),
+    totalExpenses: formatMoney(waterfall.totalExpenses),
+    net: formatMoney(waterfall.net),
+    artistPayout: formatMoney(waterfall.artistPayout),
+    promoterResult: formatMoney(waterfall.promoterResult),
+  };
+}
+
+function settle(show: Omit<SettlementInput, "dealTerms">, terms: DealTermsInput): SettlementWaterfall {
+  return computeSettlement({ ...show, dealTerms: parseDealTerms(terms) });
+}
+
+/**
+ * A sold-out club night: 800 tickets × $35 = $28,000 gross.
+ * Ticketing fees 5% = $1,400; sales tax 7.5% = $2,100; adjusted gross 28,000 − 1,400 − 2,100 = $24,500.
+ * Expenses: production 3,000 + 500 = 3,500; marketing 1,200; hospitality 300; staffing 800; venue rent 2,500
+ * = $8,300 in total, so net = 24,500 − 8,300 = $16,200.
+ * Expenses are listed out of category order on purpose: the sheet must reorder them.
+ */
+const soldOutClubNight: Omit<SettlementInput, "dealTerms"> = {
+  currency: "USD",
+  grossTicketSales: usd("28000.00"),
+  deductions: [
+    { label: "Ticketing fees", amount: usd("1400.00") },
+    { label: "Sales tax", amount: usd("2100.00") },
+  ],
+  expenses: [
+    { id: "exp-6", category: "VENUE_RENT", description: "Room hire", amount: usd("2500.00") },
+    { id: "exp-1", category: "PRODUCTION", description: "Sound and lights", amount: usd("3000.00") },
+    { id: "exp-3", category: "MARKETING", description: "Social ads", amount: usd("1200.00") },
+    { id: "exp-5", category: "STAFFING", description: "Security and box office", amount: usd("800.00") },
+    { id: "exp-2", category: "PRODUCTION", description: "Backline rental", amount: usd("500.00") },
+    { id: "exp-4", category: "HOSPITALITY", description: "Catering rider", amount: usd("300.00") },
+  ],
+};
+
+/** Every line of the club night down to net; the deal only changes the last two lines. */
+const clubNightUpToNet: [string, string, string][] = [
+  ["GROSS_TICKET_SALES", "Gross ticket sales", "28000.00"],
+  ["DEDUCTION", "Ticketing fees", "1400.00"],
+  ["DEDUCTION", "Sales tax", "2100.00"],
+  ["ADJUSTED_GROSS", "Adjusted gross", "24500.00"],
+  ["EXPENSE", "Production", "3500.00"],
+  ["EXPENSE", "Marketing", "1200.00"],
+  ["EXPENSE", "Hospitality", "300.00"],
+  ["EXPENSE", "Staffing", "800.00"],
+  ["EXPENSE", "Venue rent", "2500.00"],
+  ["TOTAL_EXPENSES", "Total expenses", "8300.00"],
+  ["NET", "Net", "16200.00"],
+];
+
+describe("computeSettlement: the four deal types on a sold-out club night", () => {
+  it("flat guarantee: the artist gets $5,000 whatever the night makes", () => {
+    const waterfall = settle(soldOutClubNight, { type: "FLAT_GUARANTEE", guarantee: usd("5000.00") });
+
+    // Promoter: 16,200 − 5,000 = 11,200.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Flat guarantee (USD 5000.00)", "5000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "11200.00"],
+    ]);
+    expect(totals(waterfall)).toEqual({
+      grossTicketSales: "28000.00",
+      deductions: "3500.00",
+      adjustedGross: "24500.00",
+      totalExpenses: "8300.00",
+      net: "16200.00",
+      artistPayout: "5000.00",
+      promoterResult: "11200.00",
+    });
+  });
+
+  it("guarantee versus 80% of net: the percentage wins", () => {
+    const waterfall = settle(soldOutClubNight, {
+      type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      guarantee: usd("5000.00"),
+      percentage: "80",
+    });
+
+    // 80% × 16,200 = 12,960 > 5,000, so the artist takes 12,960; promoter 16,200 − 12,960 = 3,240.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "80% of net (USD 12960.00) exceeds guarantee (USD 5000.00)", "12960.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "3240.00"],
+    ]);
+  });
+
+  it("guarantee versus 80% of net: the guarantee wins", () => {
+    const waterfall = settle(soldOutClubNight, {
+      type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      guarantee: usd("15000.00"),
+      percentage: "80",
+    });
+
+    // 80% × 16,200 = 12,960 < 15,000, so the artist takes 15,000; promoter 16,200 − 15,000 = 1,200.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Guarantee (USD 15000.00) exceeds 80% of net (USD 12960.00)", "15000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "1200.00"],
+    ]);
+  });
+
+  it("guarantee plus 85% above a split point: net clears the split", () => {
+    // Split point = the $5,000 guarantee + the promoter's agreed $2,000 profit = $7,000 of net.
+    const waterfall = settle(soldOutClubNight, {
+      type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: usd("5000.00"),
+      percentage: "85",
+      splitPoint: usd("7000.00"),
+    });
+
+    // Net above split: 16,200 − 7,000 = 9,200; bonus 85% × 9,200 = 7,820; artist 5,000 + 7,820 = 12,820.
+    // Promoter: 16,200 − 12,820 = 3,380, i.e. the agreed 2,000 plus their 15% of 9,200 (1,380).
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) plus 85% of net above the USD 7000.00 split point (USD 7820.00)", "12820.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "3380.00"],
+    ]);
+  });
+
+  it("guarantee plus 85% above a split point: net falls short of the split", () => {
+    const waterfall = settle(soldOutClubNight, {
+      type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: usd("5000.00"),
+      percentage: "85",
+      splitPoint: usd("20000.00"),
+    });
+
+    // Net 16,200 ≤ split 20,000: no bonus, the artist gets the 5,000 guarantee; promoter 16,200 − 5,000 = 11,200.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) only: net (USD 16200.00) does not exceed the USD 20000.00 split point", "5000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "11200.00"],
+    ]);
+  });
+});
+
+describe("computeSettlement: door deals in a small room", () => {
+  it("pays the artist 80% of adjusted gross, before expenses", () => {
+    // 120 tickets × $15 = 1,800; fees 90; adjusted gross 1,710; door person and sound engineer 250; net 1,460.
+    const waterfall = settle(
+      {
+        currency: "USD",
+        grossTicketSales: usd("1800.00"),
+        deductions: [{ label: "Ticketing fees", amount: usd("90.00") }],
+        expenses: [
+          { id: "exp-1", category: "STAFFING", description: "Door and sound engineer", amount: usd("250.00") },
+        ],
+      },
+      { type: "DOOR_DEAL", percentage: "80" },
+    );
+
+    // Artist 80% × 1,710 = 1,368; promoter 1,460 − 1,368 = 92.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "1800.00"],
+      ["DEDUCTION", "Ticketing fees", "90.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "1710.00"],
+      ["EXPENSE", "Staffing", "250.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "250.00"],
+      ["NET", "Net", "1460.00"],
+      ["ARTIST_PAYOUT", "80% of adjusted gross (USD 1368.00)", "1368.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "92.00"],
+    ]);
+  });
+});
+
+describe("computeSettlement: shows that lose money", () => {
+  it("still pays the guarantee when net is negative, and the promoter carries the loss", () => {
+    // A soft night: 250 tickets × $35 = 8,750; fees 5% = 437.50; tax 7.5% = 656.25;
+    // adjusted gross 8,750 − 437.50 − 656.25 = 7,656.25; same $8,300 of expenses; net 7,656.25 − 8,300 = −643.75.
+    const waterfall = settle(
+      {
+        ...soldOutClubNight,
+        grossTicketSales: usd("8750.00"),
+        deductions: [
+          { label: "Ticketing fees", amount: usd("437.50") },
+          { label: "Sales tax", amount: usd("656.25") },
+        ],
+      },
+      { type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("5000.00"), percentage: "80" },
+    );
+
+    // A loss counts as zero net: 80% × 0 = 0 < 5,000, so the artist gets 5,000.
+    // Promoter: −643.75 − 5,000 = −5,643.75.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "8750.00"],
+      ["DEDUCTION", "Ticketing fees", "437.50"],
+      ["DEDUCTION", "Sales tax", "656.25"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "7656.25"],
+      ["EXPENSE", "Production", "3500.00"],
+      ["EXPENSE", "Marketing", "1200.00"],
+      ["EXPENSE", "Hospitality", "300.00"],
+      ["EXPENSE", "Staffing", "800.00"],
+      ["EXPENSE", "Venue rent", "2500.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "8300.00"],
+      ["NET", "Net", "-643.75"],
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) exceeds 80% of net (USD 0.00)", "5000.00"],
+      ["PROMOTER_RESULT", "Promoter loss", "-5643.75"],
+    ]);
+    expect(totals(waterfall)).toEqual({
+      grossTicketSales: "8750.00",
+      deductions: "1093.75",
+      adjustedGross: "7656.25",
+      totalExpenses: "8300.00",
+      net: "-643.75",
+      artistPayout: "5000.00",
+      promoterResult: "-5643.75",
+    });
+  });
+
+  it("door deal on a small gross: the artist is paid off the top even though the night loses money", () => {
+    // 40 tickets × $12 = 480; fees 24; adjusted gross 456; staffing 300 + flyers 200 = 500; net 456 − 500 = −44.
+    const waterfall = settle(
+      {
+        currency: "USD",
+        grossTicketSales: usd("480.00"),
+        deductions: [{ label: "Ticketing fees", amount: usd("24.00") }],
+        expenses: [
+          { id: "exp-1", category: "STAFFING", description: "Door and sound engineer", amount: usd("300.00") },
+          { id: "exp-2", category: "MARKETING", description: "Flyers", amount: usd("200.00") },
+        ],
+      },
+      { type: "DOOR_DEAL", percentage: "80" },
+    );
+
+    // Artist 80% × 456 = 364.80; promoter −44 − 364.80 = −408.80.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "480.00"],
+      ["DEDUCTION", "Ticketing fees", "24.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "456.00"],
+      ["EXPENSE", "Marketing", "200.00"],
+      ["EXPENSE", "Staffing", "300.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "500.00"],
+      ["NET", "Net", "-44.00"],
+      ["ARTIST_PAYOUT", "80% of adjusted gross (USD 364.80)", "364.80"],
+      ["PROMOTER_RESULT", "Promoter loss", "-408.80"],
+    ]);
+  });
+});
+
+describe("computeSettlement: rounding", () => {
+  it("rounds a share worth a fraction of a cent half up, on the payout line only", () => {
+    // 100 tickets × $13 = 1,300; fees 65.50; adjusted gross 1,234.50; no expenses, so net 1,234.50.
+    const waterfall = settle(
+      {
+        currency: "USD",
+        grossTicketSales: usd("1300.00"),
+        deductions: [{ label: "Ticketing fees", amount: usd("65.50") }],
+        expenses: [],
+      },
+      { type: "DOOR_DEAL", percentage: "85" },
+    );
+
+    // 85% × 1,234.50 = 1,049.325 → 1,049.33 (banker's rounding would say 1,049.32).
+    // Promoter 1,234.50 − 1,049.33 = 185.17, and the two lines add back to net exactly.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "1300.00"],
+      ["DEDUCTION", "Ticketing fees", "65.50"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "1234.50"],
+      ["TOTAL_EXPENSES", "Total expenses", "0.00"],
+      ["NET", "Net", "1234.50"],
+      ["ARTIST_PAYOUT", "85% of adjusted gross (USD 1049.33)", "1049.33"],
+      ["PROMOTER_RESULT", "Promoter profit", "185.17"],
+    ]);
+  });
+
+  it("settles a Tokyo show in whole yen", () => {
+    // 500 tickets × ¥6,800 = ¥3,400,000; ticketing fees 5% = ¥170,000;
+    // consumption tax included in the price: 3,400,000 × 10/110 = 309,090.9… → ¥309,091.
+    // Adjusted gross 3,400,000 − 170,000 − 309,091 = ¥2,920,909.
+    // Expenses: PA and lighting ¥450,000; hall rental ¥600,000 → ¥1,050,000; net ¥1,870,909.
+    const waterfall = settle(
+      {
+        currency: "JPY",
+        grossTicketSales: jpy("3400000"),
+        deductions: [
+          { label: "Ticketing fees", amount: jpy("170000") },
+          { label: "Consumption tax", amount: jpy("309091") },
+        ],
+        expenses: [
+          { id: "exp-1", category: "VENUE_RENT", description: "Hall rental", amount: jpy("600000") },
+          { id: "exp-2", category: "PRODUCTION", description: "PA and lighting", amount: jpy("450000") },
+        ],
+      },
+      { type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: jpy("1000000"), percentage: "85" },
+    );
+
+    // 85% × 1,870,909 = 1,590,272.65 → ¥1,590,273 > ¥1,000,000; promoter 1,870,909 − 1,590,273 = ¥280,636.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "3400000"],
+      ["DEDUCTION", "Ticketing fees", "170000"],
+      ["DEDUCTION", "Consumption tax", "309091"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "2920909"],
+      ["EXPENSE", "Production", "450000"],
+      ["EXPENSE", "Venue rent", "600000"],
+      ["TOTAL_EXPENSES", "Total expenses", "1050000"],
+      ["NET", "Net", "1870909"],
+      ["ARTIST_PAYOUT", "85% of net (JPY 1590273) exceeds guarantee (JPY 1000000)", "1590273"],
+      ["PROMOTER_RESULT", "Promoter profit", "280636"],
+    ]);
+  });
+});
+
+describe("computeSettlement: refused input", () => {
+  const flatFiveThousand: DealTermsInput = { type: "FLAT_GUARANTEE", guarantee: usd("5000.00") };
+
+  it("refuses an expense in another currency, naming the expense", () => {
+    const show = {
+      ...soldOutClubNight,
+      expenses: [
+        ...soldOutClubNight.expenses,
+        { id: "exp-9", category: "TRAVEL" as const, description: "Tour bus fuel", amount: parseMoney("400.00", "EUR") },
+      ],
+    };
+
+    expect(() => settle(show, flatFiveThousand)).toThrow(
+      expect.objectContaining({
+        name: "CurrencyMismatchError",
+        reason: "CURRENCY_MISMATCH",
+        expectedCurrency: "USD",
+        actualCurrency: "EUR",
+        item: 'Expense "exp-9" (Tour bus fuel)',
+        message: 'Expense "exp-9" (Tour bus fuel) is in EUR but USD was expected',
+      }),
+    );
+  });
+
+  it("refuses gross, a deduction or the deal's money in another currency, naming each", () => {
+    const canadian = parseMoney("100.00", "CAD");
+    const namesItem = (item: string) => expect.objectContaining({ name: "CurrencyMismatchError", item });
+
+    expect(() =>
+      settle({ ...soldOutClubNight, grossTicketSales: parseMoney("28000.00", "EUR") }, flatFiveThousand),
+    ).toThrow(namesItem("Gross ticket sales"));
+    expect(() =>
+      settle({ ...soldOutClubNight, deductions: [{ label: "Facility fee", amount: canadian }] }, flatFiveThousand),
+    ).toThrow(namesItem('Deduction "Facility fee"'));
+    expect(() => settle(soldOutClubNight, { type: "FLAT_GUARANTEE", guarantee: canadian })).toThrow(
+      namesItem("The deal's guarantee"),
+    );
+  });
+
+  it("refuses a settlement currency that is not ISO 4217", () => {
+    expect(() => settle({ ...soldOutClubNight, currency: "XYZ" }, flatFiveThousand)).toThrow(
+      expect.objectContaining({ reason: "UNSUPPORTED_CURRENCY", currency: "XYZ" }),
+    );
+  });
+
+  it("refuses negative figures, which the waterfall signs itself", () => {
+    const show = {
+      ...soldOutClubNight,
+      expenses: [{ id: "exp-7", category: "OTHER" as const, description: "Refund", amount: usd("-50.00") }],
+    };
+
+    expect(() => settle(show, flatFiveThousand)).toThrow(
+      expect.objectContaining({
+        name: "InvalidSettlementInputError",
+        reason: "INVALID_SETTLEMENT_INPUT",
+        message: 'Expense "exp-7" (Refund) cannot be negative',
+      }),
+    );
+  });
+});

@@ -1,0 +1,85 @@
+// Each mutation validates its input, checks the Base ids it is given, then writes through
+// the company-scoped data layer; an id of another company fails there like an unknown id.
+import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
+import { assertExistsInBase } from "../base-entities.ts";
+import { dealTerms, deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+
+export const Mutation: MutationResolvers = {
+  recordExpense: async (_, { input }, context) => {
+    const draft = {
+      eventId: input.eventId ?? null,
+      category: input.category,
+      description: requiredText(input.description, "description"),
+      vendor: optionalText(input.vendor, "vendor"),
+      amount: positiveAmount(input.amount, "amount"),
+      incurredOn: input.incurredOn,
+    };
+    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    return context.finance.expenses.record(draft);
+  },
+
+  updateExpense: async (_, { input }, context) => {
+    const changes = {
+      // Left out keeps the event; null makes the expense company overhead.
+      eventId: input.eventId,
+      category: input.category ?? undefined,
+      description: input.description == null ? undefined : requiredText(input.description, "description"),
+      vendor: input.vendor === undefined ? undefined : optionalText(input.vendor, "vendor"),
+      amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
+      incurredOn: input.incurredOn ?? undefined,
+    };
+    if (changes.eventId) await assertExistsInBase(context, "Event", changes.eventId);
+    return context.finance.expenses.update(input.id, changes);
+  },
+
+  deleteExpense: (_, { id }, { finance }) => finance.expenses.remove(id),
+
+  recordIncome: async (_, { input }, context) => {
+    const draft = {
+      eventId: input.eventId ?? null,
+      source: input.source,
+      description: requiredText(input.description, "description"),
+      payer: optionalText(input.payer, "payer"),
+      amount: positiveAmount(input.amount, "amount"),
+      receivedOn: input.receivedOn,
+    };
+    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    return context.finance.incomes.record(draft);
+  },
+
+  updateIncome: async (_, { input }, context) => {
+    const changes = {
+      // Left out keeps the event; null unties the income from any event.
+      eventId: input.eventId,
+      source: input.source ?? undefined,
+      description: input.description == null ? undefined : requiredText(input.description, "description"),
+      payer: input.payer === undefined ? undefined : optionalText(input.payer, "payer"),
+      amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
+      receivedOn: input.receivedOn ?? undefined,
+    };
+    if (changes.eventId) await assertExistsInBase(context, "Event", changes.eventId);
+    return context.finance.incomes.update(input.id, changes);
+  },
+
+  deleteIncome: (_, { id }, { finance }) => finance.incomes.remove(id),
+
+  createSettlement: async (_, { input }, context) => {
+    const terms = { currency: input.currency, dealTerms: dealTerms(input.dealTerms), deductions: deductions(input.deductions ?? []) };
+    await Promise.all([assertExistsInBase(context, "Event", input.eventId), assertExistsInBase(context, "Artist", input.artistId)]);
+    return context.finance.settlements.create(input.eventId, input.artistId, terms);
+  },
+
+  updateSettlement: (_, { input }, { finance }) =>
+    finance.settlements.update(input.id, {
+      currency: input.currency ?? undefined,
+      dealTerms: input.dealTerms ? dealTerms(input.dealTerms) : undefined,
+      deductions: input.deductions ? deductions(input.deductions) : undefined,
+    }),
+
+  approveSettlement: (_, { id }, { finance }) => finance.settlements.approve(id),
+
+  markSettlementPaid: (_, { input }, { finance }) =>
+    finance.settlements.markPaid(input.id, { reference: requiredText(input.paymentReference, "paymentReference"), paidOn: input.paidOn }),
+
+  deleteSettlement: (_, { id }, { finance }) => finance.settlements.remove(id),
+};

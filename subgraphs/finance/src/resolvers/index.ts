@@ -1,0 +1,13 @@
+import type { Resolvers } from "../__generated__/resolvers-types.ts";
+import { reportDomainErrorsAsUserInput } from "../domain-errors.ts";
+import { Artist } from "./Artist.ts";
+import { DealTerms } from "./DealTerms.ts";
+import { Event } from "./Event.ts";
+import { Expense } from "./Expense.ts";
+import { Income } from "./Income.ts";
+import { Money } from "./Money.ts";
+import { Mutation } from "./Mutation.ts";
+import { Query } from "./Query.ts";
+import { Settlement } from "./Settlement.ts";
+
+export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money, DealTerms });

@@ -1,0 +1,68 @@
+// What the gateway asks Finance for a list of events (their expenses, income, totals and
+// settlements with figures) costs the same number of SQL statements for 10 events as for
+// 100: every per-event read goes through a per-request loader.
+import { countQueries, demoUsers, type Tenant } from "@marquee/kit";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { parseDealTerms, parseMoney } from "../src/domain/index.ts";
+import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";
+
+const usd = (amount: string) => parseMoney(amount, "USD");
+
+let db: FinanceTestDatabase;
+let statements: ReturnType<typeof countQueries>;
+beforeAll(async () => {
+  db = await openFinanceTestDatabase();
+  statements = countQueries(db.prisma);
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** A company with `count` events, each with an expense, ticketing income and a draft settlement. */
+async function companyWithEvents(count: number): Promise<{ tenant: Tenant; events: string[] }> {
+  const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+  const finance = db.request(tenant);
+  const events = Array.from({ length: count }, () => crypto.randomUUID());
+  for (const event of events) {
+    await finance.expenses.record({ eventId: event, category: "PRODUCTION", description: "Sound", vendor: null, amount: usd("1000.00"), incurredOn: "2026-05-01" });
+    await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd("5000.00"), receivedOn: "2026-05-01" });
+    await finance.settlements.create(event, crypto.randomUUID(), {
+      currency: "USD",
+      dealTerms: parseDealTerms({ type: "FLAT_GUARANTEE", guarantee: usd("2000.00") }),
+      deductions: [{ label: "Ticketing fees", amount: usd("250.00") }],
+    });
+  }
+  return { tenant, events };
+}
+
+/** The statements one request sends to resolve Finance's fields on every event, as the resolvers do. */
+async function statementsToResolve({ tenant, events }: { tenant: Tenant; events: string[] }): Promise<number> {
+  const finance = db.request(tenant);
+  statements.reset();
+  const resolved = await Promise.all(
+    events.map(async (event) => {
+      const [expenses, income, expenseSums, incomeSums, settlements] = await Promise.all([
+        finance.expenses.pageOfEvent(event, { first: 5 }),
+        finance.incomes.pageOfEvent(event, { first: 5 }),
+        finance.expenses.sumsOfEvent.load(event),
+        finance.incomes.sumsOfEvent.load(event),
+        finance.settlements.ofEvent.load(event),
+      ]);
+      const figures = await Promise.all(settlements.map((settlement) => finance.settlements.figures(settlement)));
+      return { expenses: expenses.edges.length, income: income.edges.length, sums: expenseSums.length + incomeSums.length, figures };
+    }),
+  );
+  for (const event of resolved) {
+    expect(event).toMatchObject({ expenses: 1, income: 1, sums: 2 });
+    expect(event.figures.map((figures) => figures.promoterResult.amount.toFixed())).toEqual(["1750"]);
+  }
+  return statements.count();
+}
+
+it("resolves 10 and 100 events' finance in the same number of statements", async () => {
+  const ten = await statementsToResolve(await companyWithEvents(10));
+  const hundred = await statementsToResolve(await companyWithEvents(100));
+  expect(hundred).toBe(ten);
+  // Two per page list (rank, then rows), one per sum, one for settlements, three for their draft figures.
+  expect(ten).toBe(10);
+});

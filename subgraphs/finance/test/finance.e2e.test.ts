@@ -1,0 +1,316 @@
+// Finance through the gateway, over HTTP, on the seeded demo world: what each demo user
+// may read and change, how Finance's fields join Base's events, another company's ids,
+// concurrent approvals, and what a list of events costs in SQL statements.
+import { demoArtists, demoEvents } from "@marquee/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "@marquee/gateway/testing";
+
+const alice = { as: "alice@northwind.test", company: "northwind" } as const;
+const bob = { as: "bob@northwind.test", company: "northwind" } as const;
+const hana = { as: "hana@harbor.test", company: "harbor" } as const;
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+type Caller = { as: string; company: string };
+const ask = (caller: Caller, query: string, variables: Record<string, unknown> = {}) => stack.query(query, { ...caller, variables });
+const financeStatements = () => stack.stack.subgraphs.get("finance")!.opened.queryCount();
+
+const summary = "{ financeSummary { currency totalExpenses { amount } totalIncome { amount } net { amount } } }";
+
+describe("alice, who holds every finance permission", () => {
+  it("gets an event's expenses, income, net and settlement sheet in one query", async () => {
+    const response = await ask(
+      alice,
+      `{ events(filter: { search: "Chicago" }) { edges { node {
+          name
+          expenses(first: 10) { edges { node { category amount { amount currency } } } }
+          income { edges { node { source payer amount { amount currency } } } }
+          financeTotals { currency totalExpenses { amount } totalIncome { amount } net { amount currency } }
+          settlements {
+            status artist { name }
+            dealTerms { dealType guarantee { amount currency } percentage splitPoint { amount } }
+            deductions { label amount { amount } }
+            figures { frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount } }
+          }
+        } } } }`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    const [chicago] = response.body.data!.events.edges.map((edge: { node: unknown }) => edge.node);
+    expect(chicago.name).toBe(demoEvents.chicago.name);
+    expect(chicago.expenses.edges).toHaveLength(5);
+    expect(chicago.income.edges).toEqual([{ node: { source: "TICKETING", payer: "AXS", amount: { amount: "27540.00", currency: "USD" } } }]);
+    expect(chicago.financeTotals).toEqual([
+      { currency: "USD", totalExpenses: { amount: "11290.00" }, totalIncome: { amount: "27540.00" }, net: { amount: "16250.00", currency: "USD" } },
+    ]);
+    expect(chicago.settlements).toEqual([
+      {
+        status: "DRAFT",
+        artist: { name: demoArtists.auroraLane.name },
+        dealTerms: { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "8000.00", currency: "USD" }, percentage: "80", splitPoint: null },
+        deductions: [
+          { label: "Ticketing fees", amount: { amount: "1652.40" } },
+          { label: "Chicago amusement tax", amount: { amount: "2478.60" } },
+        ],
+        figures: {
+          frozen: false,
+          lines: [
+            { kind: "GROSS_TICKET_SALES", label: "Gross ticket sales", amount: { amount: "27540.00" } },
+            { kind: "DEDUCTION", label: "Ticketing fees", amount: { amount: "1652.40" } },
+            { kind: "DEDUCTION", label: "Chicago amusement tax", amount: { amount: "2478.60" } },
+            { kind: "ADJUSTED_GROSS", label: "Adjusted gross", amount: { amount: "23409.00" } },
+            { kind: "EXPENSE", label: "Production", amount: { amount: "3200.00" } },
+            { kind: "EXPENSE", label: "Marketing", amount: { amount: "1150.00" } },
+            { kind: "EXPENSE", label: "Hospitality", amount: { amount: "640.00" } },
+            { kind: "EXPENSE", label: "Staffing", amount: { amount: "1800.00" } },
+            { kind: "EXPENSE", label: "Venue rent", amount: { amount: "4500.00" } },
+            { kind: "TOTAL_EXPENSES", label: "Total expenses", amount: { amount: "11290.00" } },
+            { kind: "NET", label: "Net", amount: { amount: "12119.00" } },
+            { kind: "ARTIST_PAYOUT", label: "80% of net (USD 9695.20) exceeds guarantee (USD 8000.00)", amount: { amount: "9695.20" } },
+            { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "2423.80" } },
+          ],
+          artistPayout: { amount: "9695.20" },
+          promoterResult: { amount: "2423.80" },
+        },
+      },
+    ]);
+  });
+
+  it("records an expense on an event and sees it in the event's totals", async () => {
+    const recorded = await ask(
+      alice,
+      `mutation($input: RecordExpenseInput!) { recordExpense(input: $input) { category description vendor amount { amount currency } incurredOn event { name } } }`,
+      { input: { eventId: demoEvents.zurich.id, category: "MARKETING", description: "  Posters  ", amount: { amount: "480.5", currency: "CHF" }, incurredOn: "2026-06-01" } },
+    );
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data!.recordExpense).toEqual({
+      category: "MARKETING",
+      description: "Posters",
+      vendor: null,
+      amount: { amount: "480.50", currency: "CHF" },
+      incurredOn: "2026-06-01",
+      event: { name: demoEvents.zurich.name },
+    });
+  });
+
+  it("is told which input is wrong: amounts finer than the currency, unknown events", async () => {
+    const yen = await ask(alice, `mutation { recordExpense(input: { category: OTHER, description: "Taxi", amount: { amount: "1200.5", currency: "JPY" }, incurredOn: "2026-06-01" }) { id } }`);
+    expect(yen.status).toBe(400);
+    expect(yen.body.errors?.[0]).toMatchObject({
+      message: 'Invalid amount "1200.5": JPY allows at most 0 decimal place(s)',
+      extensions: { code: "BAD_USER_INPUT", reason: "INVALID_AMOUNT" },
+    });
+
+    const unknownEvent = crypto.randomUUID();
+    const missing = await ask(
+      alice,
+      `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: OTHER, description: "Taxi", amount: { amount: "12.00", currency: "USD" }, incurredOn: "2026-06-01" }) { id } }`,
+      { eventId: unknownEvent },
+    );
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors?.[0]).toMatchObject({ message: `There is no event "${unknownEvent}" in this company.`, extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
+
+describe("bob, who may view finance but change nothing", () => {
+  it("reads expenses, but recording one is 403 naming finance.expense.create, and nothing is written", async () => {
+    const before = await ask(alice, summary);
+    const read = await ask(bob, "{ expenses(first: 3) { edges { node { description } } } }");
+    expect(read.status).toBe(200);
+    expect(read.body.data!.expenses.edges).toHaveLength(3);
+
+    const write = await ask(bob, `mutation { recordExpense(input: { category: OTHER, description: "Coffee", amount: { amount: "4.50", currency: "USD" }, incurredOn: "2026-06-01" }) { id } }`);
+    expect(write.status).toBe(403);
+    expect(write.body.errors?.[0]).toMatchObject({
+      message: 'You need the permission "finance.expense.create" for this.',
+      extensions: { code: "FORBIDDEN", permission: "finance.expense.create" },
+    });
+    expect((await ask(alice, summary)).body).toEqual(before.body);
+  });
+});
+
+describe("hana, at Harbor Hall, which has finance but not basic", () => {
+  it("sees her expenses' events resolved through Base, while Base's own events list is closed to her", async () => {
+    const expenses = await ask(hana, "{ expenses(first: 50) { edges { node { description event { id name } } } } }");
+    expect(expenses.status).toBe(200);
+    expect(expenses.body.errors).toBeUndefined();
+    const events = new Set(expenses.body.data!.expenses.edges.map((edge: { node: { event: { name: string } | null } }) => edge.node.event?.name ?? "overhead"));
+    expect(events).toEqual(new Set([demoEvents.harborSeasonClosing.name, demoEvents.harborJazzNight.name, "overhead"]));
+
+    const baseEvents = await ask(hana, "{ events { edges { node { id } } } }");
+    expect(baseEvents.status).toBe(403);
+    expect(baseEvents.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "basic" });
+  });
+});
+
+describe("another company's ids", () => {
+  const harborFinance = `{
+    expenses(first: 50) { edges { node { id description amount { amount } event { id } } } }
+    incomes(first: 50) { edges { node { id amount { amount } } } }
+    settlements { edges { node { id status currency deductions { label } dealTerms { dealType percentage } } } }
+  }`;
+
+  it("read as unknown ids in every finance query and mutation, and change nothing", async () => {
+    const harborBefore = await ask(hana, harborFinance);
+    const { expenses, incomes, settlements } = harborBefore.body.data!;
+    const expenseId = expenses.edges[0].node.id;
+    const incomeId = incomes.edges[0].node.id;
+    const settlementId = settlements.edges[0].node.id;
+    const harborEvent = demoEvents.harborJazzNight.id;
+    const harborArtist = demoArtists.elbeQuartet.id;
+    const aliceBefore = await ask(alice, summary);
+
+    const reads = await ask(
+      alice,
+      `query($expenseId: ID!, $incomeId: ID!, $settlementId: ID!, $eventId: ID!, $artistId: ID!) {
+        expense(id: $expenseId) { id } income(id: $incomeId) { id } settlement(id: $settlementId) { id }
+        expenses(filter: { eventId: $eventId }) { edges { node { id } } }
+        incomes(filter: { eventId: $eventId }) { edges { node { id } } }
+        settlements(filter: { artistId: $artistId }) { edges { node { id } } }
+      }`,
+      { expenseId, incomeId, settlementId, eventId: harborEvent, artistId: harborArtist },
+    );
+    expect(reads.body).toEqual({
+      data: { expense: null, income: null, settlement: null, expenses: { edges: [] }, incomes: { edges: [] }, settlements: { edges: [] } },
+    });
+
+    const mutations: [string, Record<string, unknown>, string][] = [
+      ["mutation($id: ID!) { updateExpense(input: { id: $id, description: \"Mine now\" }) { id } }", { id: expenseId }, expenseId],
+      ["mutation($id: ID!) { deleteExpense(id: $id) { id } }", { id: expenseId }, expenseId],
+      ["mutation($id: ID!) { updateIncome(input: { id: $id, amount: { amount: \"1.00\", currency: \"EUR\" } }) { id } }", { id: incomeId }, incomeId],
+      ["mutation($id: ID!) { deleteIncome(id: $id) { id } }", { id: incomeId }, incomeId],
+      ["mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [] }) { id } }", { id: settlementId }, settlementId],
+      ["mutation($id: ID!) { approveSettlement(id: $id) { id } }", { id: settlementId }, settlementId],
+      ["mutation($id: ID!) { markSettlementPaid(input: { id: $id, paymentReference: \"X\", paidOn: \"2026-06-01\" }) { id } }", { id: settlementId }, settlementId],
+      ["mutation($id: ID!) { deleteSettlement(id: $id) { id } }", { id: settlementId }, settlementId],
+    ];
+    for (const [mutation, variables, id] of mutations) {
+      const response = await ask(alice, mutation, variables);
+      expect(response.status, mutation).toBe(404);
+      expect(response.body.errors?.[0]?.extensions, mutation).toMatchObject({ code: "NOT_FOUND", id });
+    }
+
+    const withHarborEvent = await ask(
+      alice,
+      `mutation($eventId: ID!) { recordExpense(input: { eventId: $eventId, category: OTHER, description: "Sneaky", amount: { amount: "1.00", currency: "EUR" }, incurredOn: "2026-06-01" }) { id } }`,
+      { eventId: harborEvent },
+    );
+    expect(withHarborEvent.body.errors?.[0]).toMatchObject({ message: `There is no event "${harborEvent}" in this company.`, extensions: { code: "BAD_USER_INPUT" } });
+    const settleHarbor = await ask(
+      alice,
+      `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: EUR, dealTerms: { dealType: DOOR_DEAL, percentage: "90" } }) { id } }`,
+      { eventId: harborEvent, artistId: harborArtist },
+    );
+    expect(settleHarbor.status).toBe(400);
+    expect(settleHarbor.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+
+    expect((await ask(hana, harborFinance)).body).toEqual(harborBefore.body);
+    expect((await ask(alice, summary)).body).toEqual(aliceBefore.body);
+  });
+});
+
+describe("approval", () => {
+  it("succeeds for exactly one of 50 concurrent requests, and the sheet is frozen once", async () => {
+    const created = await ask(
+      alice,
+      `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: {
+          eventId: $eventId, artistId: $artistId, currency: USD,
+          dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "15000.00", currency: USD } },
+          deductions: [{ label: "Ticketing fees", amount: { amount: "4725.00", currency: USD } }]
+        }) { id status } }`,
+      { eventId: demoEvents.brooklyn.id, artistId: demoArtists.auroraLane.id },
+    );
+    const { id } = created.body.data!.createSettlement;
+
+    const approvals = await Promise.all(
+      Array.from({ length: 50 }, () => ask(alice, "mutation($id: ID!) { approveSettlement(id: $id) { status approval { approvedBy } } }", { id })),
+    );
+    const approved = approvals.filter((response) => response.body.data?.approveSettlement?.status === "APPROVED");
+    const refused = approvals.filter((response) => response.body.errors?.[0]?.extensions?.code === "BAD_USER_INPUT");
+    expect(approved).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    for (const response of refused) {
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.message).toBe("A settlement cannot move from APPROVED to APPROVED: from APPROVED it can only move to PAID");
+    }
+
+    const sheet = await ask(alice, "query($id: ID!) { settlement(id: $id) { status figures { frozen lines { kind amount { amount } } } } }", { id });
+    expect(sheet.body.data!.settlement).toEqual({
+      status: "APPROVED",
+      figures: {
+        frozen: true,
+        lines: [
+          { kind: "GROSS_TICKET_SALES", amount: { amount: "0.00" } },
+          { kind: "DEDUCTION", amount: { amount: "4725.00" } },
+          { kind: "ADJUSTED_GROSS", amount: { amount: "-4725.00" } },
+          { kind: "TOTAL_EXPENSES", amount: { amount: "0.00" } },
+          { kind: "NET", amount: { amount: "-4725.00" } },
+          { kind: "ARTIST_PAYOUT", amount: { amount: "15000.00" } },
+          { kind: "PROMOTER_RESULT", amount: { amount: "-19725.00" } },
+        ],
+      },
+    });
+
+    const edit = await ask(alice, "mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [] }) { id } }", { id });
+    expect(edit.body.errors?.[0]).toMatchObject({ message: "The settlement is APPROVED; only DRAFT settlements can be edited", extensions: { code: "BAD_USER_INPUT", status: "APPROVED" } });
+  });
+});
+
+describe("a list of events with their finance", () => {
+  it("costs Finance the same number of SQL statements for 10 events as for 100", async () => {
+    const thaliaHall = { venueName: "Thalia Hall", city: "Chicago", country: "US", latitude: 41.8577, longitude: -87.6594, timeZone: "America/Chicago" };
+    const createEvent = async (index: number) => {
+      const startsAt = new Date(Date.UTC(2027, 0, 1) + index * 86_400_000);
+      const event = await ask(alice, "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", {
+        input: {
+          name: `Batch show ${index}`,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+          location: thaliaHall,
+          capacity: 500,
+          ticketPrice: { amount: "30.00", currency: "USD" },
+        },
+      });
+      const eventId = event.body.data!.createEvent.id as string;
+      const day = startsAt.toISOString().slice(0, 10);
+      await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Sound", amount: { amount: "900.00", currency: USD }, incurredOn: "${day}" }) { id } }`, { eventId });
+      await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "4500.00", currency: USD }, receivedOn: "${day}" }) { id } }`, { eventId });
+      await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: USD, dealTerms: { dealType: DOOR_DEAL, percentage: "70" } }) { id } }`, {
+        eventId,
+        artistId: demoArtists.brassRepublic.id,
+      });
+    };
+    for (let start = 0; start < 100; start += 10) await Promise.all(Array.from({ length: 10 }, (_, offset) => createEvent(start + offset)));
+
+    const statementsFor = async (first: number) => {
+      const before = financeStatements();
+      const response = await ask(
+        alice,
+        `query($first: Int) { events(first: $first, filter: { search: "Batch show" }) { edges { node {
+            expenses { edges { node { amount { amount } } } }
+            income { edges { node { amount { amount } } } }
+            financeTotals { net { amount } }
+            settlements { figures { promoterResult { amount } } }
+          } } } }`,
+        { first },
+      );
+      expect(response.body.errors).toBeUndefined();
+      const events = response.body.data!.events.edges;
+      expect(events).toHaveLength(first);
+      for (const { node } of events) {
+        expect(node.financeTotals).toEqual([{ net: { amount: "3600.00" } }]);
+        expect(node.settlements).toEqual([{ figures: { promoterResult: { amount: "450.00" } } }]);
+      }
+      return financeStatements() - before;
+    };
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred).toBe(ten);
+  });
+});
