@@ -101,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     const gateway = createGateway({
-      supergraphSdl: supergraphFor(packages),
+      supergraphSdl: supergraphFor(subgraphs),
       routingUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
       config: options.config,
       tokenVerifier: services.tokenVerifier,
@@ -138,10 +138,16 @@ async function migrate(target: DatabaseTarget, data: { schema: string; migration
   return first !== undefined && applied.includes(first);
 }
 
-/** The committed supergraph for the full set; a composition of just these subgraphs otherwise. */
-function supergraphFor(packages: SubgraphPackage[]): string {
-  const all = readSupergraphConfig(supergraphConfigFile);
-  const names = new Set(packages.map((subgraph) => subgraph.name));
-  if (all.every((subgraph) => names.has(subgraph.name)) && all.length === names.size) return readFileSync(supergraphFile, "utf8");
-  return composeSupergraph(all.filter((subgraph) => names.has(subgraph.name)));
+/**
+ * The committed supergraph when the stack runs exactly the subgraphs of supergraph.yaml;
+ * otherwise a composition of the running subgraphs' own schemas (a subset, or a module
+ * that is not in the supergraph yet).
+ */
+function supergraphFor(subgraphs: Map<string, RunningSubgraph>): string {
+  const configured = readSupergraphConfig(supergraphConfigFile);
+  const running = [...subgraphs.keys()];
+  if (configured.length === running.length && configured.every((subgraph) => subgraphs.has(subgraph.name))) return readFileSync(supergraphFile, "utf8");
+  return composeSupergraph(
+    [...subgraphs].map(([name, subgraph]) => ({ name, routingUrl: subgraph.url, schemaFile: fileURLToPath(subgraph.opened.module.schemaFile) })),
+  );
 }

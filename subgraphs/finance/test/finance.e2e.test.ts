@@ -1,7 +1,7 @@
 // Finance through the gateway, over HTTP, on the seeded demo world: what each demo user
 // may read and change, how Finance's fields join Base's events, another company's ids,
 // concurrent approvals, and what a list of events costs in SQL statements.
-import { demoArtists, demoEvents } from "@marquee/kit";
+import { demoArtists, demoCompanies, demoEvents } from "@marquee/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 
@@ -212,6 +212,29 @@ describe("another company's ids", () => {
 
     expect((await ask(hana, harborFinance)).body).toEqual(harborBefore.body);
     expect((await ask(alice, summary)).body).toEqual(aliceBefore.body);
+  });
+
+  it("reveal nothing when sent straight to Finance's _entities, past the gateway", async () => {
+    const response = await stack.querySubgraph(
+      "finance",
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on Event { id expenses { edges { node { id } } } income { edges { node { id } } } financeTotals { currency } settlements { id } }
+        ... on Artist { id artistSettlements: settlements { edges { node { id } } } }
+      } }`,
+      {
+        token: await stack.tokenFor("alice@northwind.test"),
+        companyId: demoCompanies.northwind.id,
+        variables: { representations: [{ __typename: "Event", id: demoEvents.harborJazzNight.id }, { __typename: "Artist", id: demoArtists.elbeQuartet.id }] },
+      },
+    );
+    expect(response.body).toEqual({
+      data: {
+        _entities: [
+          { id: demoEvents.harborJazzNight.id, expenses: { edges: [] }, income: { edges: [] }, financeTotals: [], settlements: [] },
+          { id: demoArtists.elbeQuartet.id, artistSettlements: { edges: [] } },
+        ],
+      },
+    });
   });
 });
 
