@@ -34,4 +34,5 @@ export * from "./platform/platform-services.ts";
 export { runSubgraph } from "./platform/run-subgraph.ts";
 export * from "./demo/demo-tenants.ts";
 export * from "./demo/demo-entities.ts";
+export * from "./demo/demo-history.ts";
 export * from "./db/index.ts";

@@ -18,6 +18,8 @@ export interface BaseReaderOptions {
 export type BaseEntityType = "Event" | "Artist";
 
 export interface BaseReader {
+  /** Any read of Base's API (e.g. the shared event listing), answered with Base's `data`. */
+  query<Data>(document: string, variables?: Record<string, unknown>): Promise<Data>;
   /**
    * Loads entities by id with the given field selection (GraphQL, without braces);
    * an id unknown in the caller's company loads as null.
@@ -27,8 +29,8 @@ export interface BaseReader {
   existing(type: BaseEntityType, ids: readonly string[]): Promise<Set<string>>;
 }
 
-interface EntitiesResponse {
-  data?: { _entities?: ({ id: string } | null)[] } | null;
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
@@ -41,26 +43,37 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
   return (context) => {
     const loaders = new Map<string, DataLoader<string, { id: string } | null>>();
 
-    async function fetchEntities(type: BaseEntityType, selection: string, ids: readonly string[]) {
-      const query = `query BaseEntities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { id ${selection} } } }`;
+    /** Base's answer to one document; Base's 401/403 pass through, anything else unexpected is a 503. */
+    async function query<Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> {
       let response: Response;
       try {
         response = await fetchImpl(options.url, {
           method: "POST",
           headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
-          body: JSON.stringify({ query, variables: { representations: ids.map((id) => ({ __typename: type, id })) } }),
+          body: JSON.stringify({ query: document, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
         context.logger.error({ err: error }, "Base did not answer");
         throw serviceUnavailable("The shared entities service (Base) is unavailable; please retry shortly.");
       }
-      const body = (await response.json().catch(() => ({}))) as EntitiesResponse;
+      const body = (await response.json().catch(() => ({}))) as GraphQLAnswer;
       const denial = body.errors?.find((error) => error.extensions?.code === "UNAUTHENTICATED" || error.extensions?.code === "FORBIDDEN");
       if (denial) throw denial.extensions?.code === "UNAUTHENTICATED" ? unauthenticated(denial.message) : forbidden(denial.message);
-      const entities = body.data?._entities;
-      if (!response.ok || !Array.isArray(entities) || entities.length !== ids.length) {
+      if (!response.ok || !body.data || body.errors?.length) {
         context.logger.error({ status: response.status, errors: body.errors }, "Base answered unexpectedly");
+        throw serviceUnavailable("The shared entities service (Base) answered unexpectedly; please retry shortly.");
+      }
+      return body.data as Data;
+    }
+
+    async function fetchEntities(type: BaseEntityType, selection: string, ids: readonly string[]) {
+      const document = `query BaseEntities($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { id ${selection} } } }`;
+      const { _entities: entities } = await query<{ _entities: ({ id: string } | null)[] }>(document, {
+        representations: ids.map((id) => ({ __typename: type, id })),
+      });
+      if (!Array.isArray(entities) || entities.length !== ids.length) {
+        context.logger.error({ expected: ids.length }, "Base answered with the wrong number of entities");
         throw serviceUnavailable("The shared entities service (Base) answered unexpectedly; please retry shortly.");
       }
       return entities;
@@ -77,6 +90,7 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
     }
 
     const reader: BaseReader = {
+      query,
       async load<Entity extends { id: string }>(type: BaseEntityType, selection: string, ids: readonly string[]) {
         const results = await loaderFor(type, selection).loadMany(ids);
         return results.map((result) => {

@@ -27,6 +27,9 @@ export const accessRules: AccessRuleMap = {
     // Other modules read events and artists by reference for companies that may not
     // have `basic` (spec §4.2: Finance can exist without Basic): membership is enough.
     _entities: requireCompanyMember(),
+    // The listing of the same shared entities, for modules that read a company's events
+    // without `basic` (spec §4.2: AI can exist without any other module).
+    sharedEvents: requireCompanyMember(),
   },
   Mutation: {
     createEvent: can("basic.event.create"),

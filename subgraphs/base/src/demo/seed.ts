@@ -1,6 +1,7 @@
 import type { BasePrismaClient } from "../data/prisma-client.ts";
 import { instantAt } from "../domain/local-time.ts";
 import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
+import { demoHistory, type DemoPastEvent } from "@marquee/kit";
 
 const dayMs = 86_400_000;
 
@@ -27,12 +28,23 @@ function eventRow(event: DemoEvent, seedDay: Date) {
   };
 }
 
-/** Writes Base's part of the demo world (demo-entities.ts) in one transaction, dated from `seedDay`. */
+/**
+ * Northwind's generated past shows (shared/src/demo/demo-history.ts), dated as they
+ * happened: created when announced, last changed when they ended. Predictions read the
+ * announcement lead time from these dates.
+ */
+function pastEventRow(event: DemoPastEvent, seedDay: Date) {
+  const row = eventRow(event, seedDay);
+  return { ...row, createdAt: new Date(row.startsAt.getTime() - event.announcedDaysBefore * dayMs), updatedAt: row.endsAt };
+}
+
+/** Writes Base's part of the demo world (demo-entities.ts, demo-history.ts) in one transaction, dated from `seedDay`. */
 export async function seedDemo(prisma: BasePrismaClient, seedDay: Date): Promise<void> {
-  const events: DemoEvent[] = Object.values(demoEvents);
+  const history = demoHistory(seedDay);
+  const events: DemoEvent[] = [...Object.values(demoEvents), ...history];
   await prisma.$transaction(async (tx) => {
     await tx.artist.createMany({ data: Object.values(demoArtists).map((artist) => ({ ...artist, genres: [...artist.genres] })) });
-    await tx.event.createMany({ data: events.map((event) => eventRow(event, seedDay)) });
+    await tx.event.createMany({ data: [...Object.values(demoEvents).map((event) => eventRow(event, seedDay)), ...history.map((event) => pastEventRow(event, seedDay))] });
     await tx.eventLineup.createMany({
       data: events.flatMap((event) =>
         event.lineup.map((artistId, position) => ({ companyId: event.companyId, eventId: event.id, artistId, position })),

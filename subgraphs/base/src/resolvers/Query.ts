@@ -19,6 +19,8 @@ export const Query: QueryResolvers = {
       },
       pageRequest({ first, after }, isEventCursor),
     ),
+  sharedEvents: (_parent, { startsFrom, startsBefore, first, after }, { data }) =>
+    data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isEventCursor)),
   event: (_parent, { id }, { data }) => data.loaders.eventById.load(id),
   artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isArtistCursor)),
   artist: (_parent, { id }, { data }) => data.loaders.artistById.load(id),

@@ -1,0 +1,26 @@
+export { assertNotSignedBy, assertContractMove, allowedContractMoves, CONTRACT_MOVES, type ContractMove, type ContractParty, type ContractStatus } from "./contract-lifecycle.ts";
+export {
+  DEAL_MOVES,
+  allowedDealMoves,
+  counteringSide,
+  dealStatusAfter,
+  dealStatusAt,
+  type DealMove,
+  type DealStatus,
+  type NegotiatingSide,
+  type StoredDealStatus,
+} from "./negotiation.ts";
+export {
+  DEAL_TYPES,
+  assertOfferStillOpen,
+  formatAmount,
+  parseOfferTerms,
+  type DealType,
+  type Money,
+  type MoneyInput,
+  type OfferTerms,
+  type OfferTermsInput,
+  type RadiusClause,
+  type TicketBonus,
+} from "./offer-terms.ts";
+export { greatCircleKm, radiusConflicts, type GeoPoint, type RadiusConflict, type Show } from "./radius.ts";

@@ -1,0 +1,228 @@
+// Market through the gateway, over HTTP, on the seeded demo world with Base and Market
+// running: a negotiation from offer to signed contract, illegal moves, the radius check,
+// racing contract requests, the deals Market adds to Base's events, and who is let in.
+import { demoArtists, demoEvents } from "@marquee/kit";
+import { baseSubgraph } from "@marquee/subgraph-base";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestStack, type TestStack } from "@marquee/gateway/testing";
+import { marketSubgraph } from "../src/index.ts";
+
+const alice = { as: "alice@northwind.test", company: "northwind" } as const;
+const bob = { as: "bob@northwind.test", company: "northwind" } as const;
+const hana = { as: "hana@harbor.test", company: "harbor" } as const;
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ packages: [baseSubgraph, marketSubgraph] });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+type Caller = { as?: string; company: string };
+const ask = (caller: Caller, query: string, variables: Record<string, unknown> = {}) => stack.query(query, { ...caller, variables });
+const marketStatements = () => stack.stack.subgraphs.get("market")!.opened.queryCount();
+
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+const usd = (amount: string) => ({ amount, currency: "USD" });
+const versus = (guarantee: string, percentage: string) => ({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "USD", guarantee: usd(guarantee), percentage, offerExpiresAt: inAWeek() });
+
+const dealState = `id status allowedMoves currentTerms { number kind side guarantee { amount currency } percentage }`;
+const move = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${dealState} } }`;
+const offer = `mutation($id: ID!) { offerDeal(id: $id) { deal { ${dealState} } warnings { message distanceKm daysApart conflictingEvent { name } conflictingDeal { id } } } }`;
+const counter = `mutation($input: CounterDealInput!) { counterDeal(input: $input) { deal { ${dealState} } warnings { message } } }`;
+
+async function createDeal(input: Record<string, unknown>): Promise<string> {
+  const response = await ask(alice, "mutation($input: CreateDealInput!) { createDeal(input: $input) { id status } }", { input });
+  expect(response.body.errors).toBeUndefined();
+  expect(response.body.data!.createDeal.status).toBe("DRAFT");
+  return response.body.data!.createDeal.id;
+}
+
+const readDeal = async (id: string) =>
+  (await ask(alice, `query($id: ID!) { deal(id: $id) { ${dealState} history(first: 50) { edges { node { number kind side author } } } } }`, { id })).body.data!.deal;
+
+describe("a negotiation from offer to signed contract", () => {
+  it("offers, takes two counter-offers, accepts, draws up the contract and collects both signatures", async () => {
+    const id = await createDeal({ artistId: demoArtists.midnightTide.id, eventId: demoEvents.paris.id, terms: versus("7000", "80"), notes: "Paris, first headline date" });
+
+    const offered = await ask(alice, offer, { id });
+    expect(offered.body.errors).toBeUndefined();
+    expect(offered.body.data!.offerDeal).toEqual({
+      deal: { id, status: "OFFERED", allowedMoves: ["COUNTER", "ACCEPT", "DECLINE", "WITHDRAW"], currentTerms: { number: 2, kind: "OFFER", side: "PROMOTER", guarantee: usd("7000.00"), percentage: "80" } },
+      warnings: [],
+    });
+    const agent = await ask(alice, counter, { input: { id, terms: versus("9000", "85") } });
+    expect(agent.body.data!.counterDeal.deal).toMatchObject({ status: "COUNTERED", currentTerms: { number: 3, kind: "COUNTER_OFFER", side: "ARTIST_AGENT", guarantee: usd("9000.00") } });
+    const promoter = await ask(alice, counter, { input: { id, terms: { ...versus("8000", "85"), ticketBonuses: [{ ticketsSold: 1200, bonus: usd("750") }] } } });
+    expect(promoter.body.data!.counterDeal.deal).toMatchObject({ status: "OFFERED", currentTerms: { number: 4, kind: "COUNTER_OFFER", side: "PROMOTER", guarantee: usd("8000.00") } });
+
+    const accepted = await ask(alice, `mutation($id: ID!) { acceptDeal(id: $id) { status allowedMoves acceptedTerms { number ticketBonuses { ticketsSold bonus { amount currency } } } decision { decidedBy } } }`, { id });
+    expect(accepted.body.data!.acceptDeal).toEqual({
+      status: "ACCEPTED",
+      allowedMoves: [],
+      acceptedTerms: { number: 4, ticketBonuses: [{ ticketsSold: 1200, bonus: usd("750.00") }] },
+      decision: { decidedBy: "5e1f0a8b-7c2d-4e6f-8a9b-0c1d2e3f0001" },
+    });
+    expect((await readDeal(id)).history.edges.map((edge: { node: { number: number; kind: string; side: string } }) => `${edge.node.number} ${edge.node.kind} ${edge.node.side}`)).toEqual([
+      "1 DRAFT PROMOTER",
+      "2 OFFER PROMOTER",
+      "3 COUNTER_OFFER ARTIST_AGENT",
+      "4 COUNTER_OFFER PROMOTER",
+    ]);
+
+    const contractFields = "id status allowedMoves terms { number guarantee { amount } } promoterSignature { signerName } artistSignature { signerName } deal { id event { name } artist { name } }";
+    const drawn = await ask(alice, `mutation($dealId: ID!) { createContract(dealId: $dealId) { ${contractFields} } }`, { dealId: id });
+    const contract = drawn.body.data!.createContract;
+    expect(contract).toMatchObject({
+      status: "DRAFT",
+      allowedMoves: ["SEND", "VOID"],
+      terms: { number: 4, guarantee: { amount: "8000.00" } },
+      deal: { id, event: { name: demoEvents.paris.name }, artist: { name: demoArtists.midnightTide.name } },
+    });
+    await ask(alice, "mutation($id: ID!) { sendContract(id: $id) { status } }", { id: contract.id });
+    const sign = (party: string, signerName: string) =>
+      ask(alice, `mutation($input: SignContractInput!) { signContract(input: $input) { ${contractFields} } }`, { input: { id: contract.id, party, signerName } });
+    expect((await sign("PROMOTER", "Alice Moreno")).body.data!.signContract.status).toBe("SENT");
+    const signed = (await sign("ARTIST", "Camille Roy, for The Midnight Tide")).body.data!.signContract;
+    expect(signed).toMatchObject({ status: "SIGNED", allowedMoves: [], promoterSignature: { signerName: "Alice Moreno" }, artistSignature: { signerName: "Camille Roy, for The Midnight Tide" } });
+  });
+});
+
+describe("illegal moves", () => {
+  it("are refused with the status and the allowed moves named, and change nothing", async () => {
+    const id = await createDeal({ artistId: demoArtists.sagaNord.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "75" } });
+    const refusals: [string, Record<string, unknown>, string, string[]][] = [
+      [move("acceptDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
+      [move("declineDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
+      [move("withdrawDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
+      [counter, { input: { id, terms: versus("1", "1") } }, "DRAFT", ["EDIT", "OFFER"]],
+    ];
+    await ask(alice, offer, { id });
+    await ask(alice, move("declineDeal"), { id });
+    const declined = await readDeal(id);
+    refusals.push(
+      [offer, { id }, "DECLINED", []],
+      [move("acceptDeal"), { id }, "DECLINED", []],
+      [counter, { input: { id, terms: versus("1", "1") } }, "DECLINED", []],
+      ["mutation($id: ID!) { updateDeal(input: { id: $id, notes: \"x\" }) { id } }", { id }, "DECLINED", []],
+    );
+    const draft = await createDeal({ artistId: demoArtists.sagaNord.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "75" } });
+    const draftBefore = await readDeal(draft);
+    for (const [query, variables, status, allowedMoves] of refusals) {
+      const target = status === "DRAFT" ? draft : id;
+      const response = await ask(alice, query, { ...variables, ...("id" in variables ? { id: target } : { input: { ...(variables.input as object), id: target } }) });
+      expect(response.status, query).toBe(400);
+      expect(response.body.errors?.[0]?.extensions, query).toMatchObject({ code: "BAD_USER_INPUT", reason: "ILLEGAL_DEAL_MOVE", status, allowedMoves });
+    }
+    expect(await readDeal(draft)).toEqual(draftBefore);
+    expect(await readDeal(id)).toEqual(declined);
+  });
+});
+
+describe("the radius check", () => {
+  it("warns about the artist's accepted shows inside the offer's radius clause", async () => {
+    // Aurora Lane's Chicago and Brooklyn deals are accepted in the demo; this offer for
+    // Brooklyn again, with a 1500 km clause, catches both.
+    const id = await createDeal({
+      artistId: demoArtists.auroraLane.id,
+      eventId: demoEvents.brooklyn.id,
+      terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("2500"), radiusClause: { kilometres: 1500, daysBefore: 10, daysAfter: 10 } },
+    });
+    const response = await ask(alice, offer, { id });
+    expect(response.body.errors).toBeUndefined();
+    const { warnings } = response.body.data!.offerDeal;
+    expect(warnings.map((warning: { conflictingEvent: { name: string }; distanceKm: number; daysApart: number }) => [warning.conflictingEvent.name, warning.distanceKm, warning.daysApart])).toEqual([
+      [demoEvents.brooklyn.name, 0, 0],
+      [demoEvents.chicago.name, 1152.1, -3],
+    ]);
+    expect(warnings[1].message).toBe("An accepted show 1152.1 km away, 3 day(s) before this one, is inside the radius clause (1500 km, 10 days before, 10 days after).");
+  });
+});
+
+describe("contracts", () => {
+  it("are drawn up once when 20 requests draw one up for the same deal at the same time", async () => {
+    const id = await createDeal({ artistId: demoArtists.brassRepublic.id, eventId: demoEvents.newOrleans.id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("5000") } });
+    await ask(alice, offer, { id });
+    await ask(alice, move("acceptDeal"), { id });
+    const responses = await Promise.all(Array.from({ length: 20 }, () => ask(alice, "mutation($dealId: ID!) { createContract(dealId: $dealId) { id } }", { dealId: id })));
+    expect(responses.filter((response) => response.body.data?.createContract)).toHaveLength(1);
+    const refused = responses.filter((response) => response.body.errors?.[0]?.extensions?.reason === "LIVE_CONTRACT_EXISTS");
+    expect(refused).toHaveLength(19);
+    const live = await ask(alice, "query($dealId: ID) { contracts(filter: { dealId: $dealId }) { edges { node { status } } } }", { dealId: id });
+    expect(live.body.data!.contracts.edges).toEqual([{ node: { status: "DRAFT" } }]);
+  });
+});
+
+describe("Base's events and artists with their deals", () => {
+  it("carry the demo's deals in every state, with the signed contract of the Chicago show", async () => {
+    const response = await ask(alice, "{ deals(first: 100) { edges { node { status event { name } contract { status } } } } }");
+    expect(response.body.errors).toBeUndefined();
+    const statuses = new Set(response.body.data!.deals.edges.map((edge: { node: { status: string } }) => edge.node.status));
+    expect(statuses).toEqual(new Set(["DRAFT", "OFFERED", "COUNTERED", "ACCEPTED", "DECLINED", "WITHDRAWN", "EXPIRED"]));
+    const chicago = await ask(alice, "{ events(filter: { search: \"Chicago\" }) { edges { node { name deals { edges { node { status contract { status } currentTerms { number } } } } } } } }");
+    expect(chicago.body.data!.events.edges[0].node.deals.edges).toEqual([{ node: { status: "ACCEPTED", contract: { status: "SIGNED" }, currentTerms: { number: 4 } } }]);
+  });
+
+  it("cost Market the same number of statements for 10 events as for 100", async () => {
+    const statementsFor = async (first: number) => {
+      const before = marketStatements();
+      const response = await ask(alice, "query($first: Int) { events(first: $first) { edges { node { deals { edges { node { status currentTerms { ticketBonuses { ticketsSold } } } } } } } } }", { first });
+      expect(response.body.errors).toBeUndefined();
+      return marketStatements() - before;
+    };
+    expect(await statementsFor(20)).toBe(await statementsFor(3));
+  });
+
+  it("leave `deals` null for a caller without market, and still return the events", async () => {
+    const response = await ask(bob, "{ events(first: 2) { edges { node { name deals { edges { node { id } } } } } } }");
+    expect(response.status).toBe(200);
+    expect(response.body.data!.events.edges.map((edge: { node: { deals: unknown } }) => edge.node.deals)).toEqual([null, null]);
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "market" });
+  });
+});
+
+describe("who is let in", () => {
+  it("refuses Harbor Hall, which has no market module, with 403 naming it", async () => {
+    for (const query of ["{ deals { edges { node { id } } } }", "{ contracts { edges { node { id } } } }", `mutation { declineDeal(id: "${crypto.randomUUID()}") { id } }`]) {
+      const response = await ask(hana, query);
+      expect(response.status, query).toBe(403);
+      expect(response.body.errors?.[0]).toMatchObject({ message: 'The module "market" is not enabled for you in this company.', extensions: { code: "FORBIDDEN", module: "market" } });
+    }
+  });
+
+  it("refuses an anonymous caller with 401", async () => {
+    const response = await stack.query("{ deals { edges { node { id } } } }", { company: "northwind" });
+    expect(response.status).toBe(401);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers unknown and foreign ids in every query and mutation as unknown, changing nothing", async () => {
+    const before = await ask(alice, "{ deals(first: 100) { edges { node { id status updatedAt } } } contracts(first: 100) { edges { node { id status } } } }");
+    const unknown = crypto.randomUUID();
+    const reads = await ask(alice, "query($id: ID!) { deal(id: $id) { id } contract(id: $id) { id } deals(filter: { artistId: $id }) { edges { node { id } } } contracts(filter: { dealId: $id }) { edges { node { id } } } }", { id: unknown });
+    expect(reads.body).toEqual({ data: { deal: null, contract: null, deals: { edges: [] }, contracts: { edges: [] } } });
+    const mutations: [string, Record<string, unknown>][] = [
+      ["mutation($id: ID!) { updateDeal(input: { id: $id, notes: \"x\" }) { id } }", { id: unknown }],
+      [offer, { id: unknown }],
+      [counter, { input: { id: unknown, terms: versus("1", "1") } }],
+      [move("acceptDeal"), { id: unknown }],
+      [move("declineDeal"), { id: unknown }],
+      [move("withdrawDeal"), { id: unknown }],
+      ["mutation($id: ID!) { createContract(dealId: $id) { id } }", { id: unknown }],
+      ["mutation($id: ID!) { sendContract(id: $id) { id } }", { id: unknown }],
+      ["mutation($id: ID!) { signContract(input: { id: $id, party: ARTIST, signerName: \"x\" }) { id } }", { id: unknown }],
+      ["mutation($id: ID!) { voidContract(input: { id: $id, reason: \"x\" }) { id } }", { id: unknown }],
+    ];
+    for (const [mutation, variables] of mutations) {
+      const response = await ask(alice, mutation, variables);
+      expect(response.status, mutation).toBe(404);
+      expect(response.body.errors?.[0]?.extensions, mutation).toMatchObject({ code: "NOT_FOUND", id: unknown });
+    }
+    const harborArtist = await ask(alice, "mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }", {
+      input: { artistId: demoArtists.elbeQuartet.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "70" } },
+    });
+    expect(harborArtist.body.errors?.[0]).toMatchObject({ message: `There is no artist "${demoArtists.elbeQuartet.id}" in this company.`, extensions: { code: "BAD_USER_INPUT" } });
+    expect((await ask(alice, "{ deals(first: 100) { edges { node { id status updatedAt } } } contracts(first: 100) { edges { node { id status } } } }")).body).toEqual(before.body);
+  });
+});

@@ -1,0 +1,122 @@
+// The hand-written migrations build exactly what schema.prisma declares, and the
+// invariants Prisma cannot declare hold in the database itself, whoever writes: terms
+// versions are append-only, and a deal has at most one live contract.
+import { fileURLToPath } from "node:url";
+import { applyMigrations, demoUsers, findSchemaDrift, type Tenant } from "@marquee/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseOfferTerms } from "../src/domain/index.ts";
+import { marketSchema } from "../src/data/market-database.ts";
+import { migrationsDir, openMarketTestDatabase, type MarketTestDatabase } from "./market-test-database.ts";
+
+let db: MarketTestDatabase;
+beforeAll(async () => {
+  db = await openMarketTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const flatGuarantee = parseOfferTerms({
+  dealType: "FLAT_GUARANTEE",
+  currency: "USD",
+  guarantee: { amount: "5000", currency: "USD" },
+  ticketBonuses: [{ ticketsSold: 500, bonus: { amount: "250", currency: "USD" } }],
+});
+
+/** A company of its own with an accepted deal. */
+async function acceptedDeal() {
+  const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+  const market = db.request(tenant);
+  const deal = await market.deals.create({ artistId: crypto.randomUUID(), eventId: crypto.randomUUID(), terms: flatGuarantee, notes: null });
+  await market.deals.offer(deal.id);
+  const accepted = await market.deals.accept(deal.id);
+  return { tenant, deal: accepted };
+}
+
+const count = async (sql: string, params: unknown[]) => (await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${sql}`, params))[0]!.count;
+
+describe("migrations", () => {
+  it("build exactly what schema.prisma declares", async () => {
+    const drift = await findSchemaDrift(db.sql, { schema: marketSchema, prismaSchemaPath: fileURLToPath(new URL("../../../prisma/market/schema.prisma", import.meta.url)) });
+    expect(drift).toEqual([]);
+  });
+
+  it("are recorded, so a second run applies nothing", async () => {
+    expect(await applyMigrations(db.target, { schema: marketSchema, migrationsDir })).toEqual([]);
+    const history = await db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM market._prisma_migrations`);
+    expect(history.map((row) => row.migration_name)).toEqual(["20261125090000_market_deals_and_contracts"]);
+  });
+});
+
+describe("the terms versions", () => {
+  it("cannot be changed or deleted, by any SQL, and stay as written", async () => {
+    const { deal } = await acceptedDeal();
+    const refused = /is append-only: a version of a deal's terms cannot be changed or deleted/;
+    await expect(db.sql.query(`UPDATE market.deal_terms_version SET guarantee = 1 WHERE deal_id = $1`, [deal.id])).rejects.toThrow(refused);
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id])).rejects.toThrow(refused);
+    await expect(db.sql.query(`UPDATE market.deal_terms_bonus SET bonus = 1`, [])).rejects.toThrow(refused);
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_bonus`, [])).rejects.toThrow(refused);
+
+    const versions = await db.sql.query<{ number: number; kind: string; guarantee: string }>(
+      `SELECT number, kind::text, guarantee::text FROM market.deal_terms_version WHERE deal_id = $1 ORDER BY number`,
+      [deal.id],
+    );
+    expect(versions).toEqual([
+      { number: 1, kind: "DRAFT", guarantee: "5000.0000" },
+      { number: 2, kind: "OFFER", guarantee: "5000.0000" },
+    ]);
+  });
+
+  it("hold to what their deal type needs, and an agent only counters", async () => {
+    const { tenant, deal } = await acceptedDeal();
+    const insert = (columns: Record<string, unknown>) => {
+      const row = { company_id: tenant.companyId, deal_id: deal.id, number: 9, kind: "COUNTER_OFFER", side: "ARTIST_AGENT", currency: "USD", deal_type: "FLAT_GUARANTEE", guarantee: "1", created_by: tenant.userId, ...columns };
+      const names = Object.keys(row);
+      return db.sql.query(`INSERT INTO market.deal_terms_version (${names.join(", ")}) VALUES (${names.map((_, index) => `$${index + 1}`).join(", ")})`, Object.values(row));
+    };
+    await expect(insert({ deal_type: "DOOR_DEAL" })).rejects.toThrow(/deal_terms_version_terms_match_type/);
+    await expect(insert({ kind: "OFFER" })).rejects.toThrow(/deal_terms_version_side_fits_kind/);
+    await expect(insert({ radius_km: 100 })).rejects.toThrow(/deal_terms_version_radius_clause/);
+    await expect(insert({ number: 1 })).rejects.toThrow(/deal_terms_version_deal_id_number_key/);
+    await expect(insert({ company_id: crypto.randomUUID() })).rejects.toThrow(/deal_terms_version_company_id_deal_id_fkey/);
+  });
+});
+
+describe("contracts", () => {
+  it("are at most one live per deal: a second is refused until the first is void", async () => {
+    const { tenant, deal } = await acceptedDeal();
+    const insertContract = () =>
+      db.sql.query(`INSERT INTO market.contract (company_id, deal_id, terms_version_id, created_by) VALUES ($1, $2, $3, $4)`, [
+        tenant.companyId,
+        deal.id,
+        deal.acceptedVersionId,
+        tenant.userId,
+      ]);
+    await insertContract();
+    await expect(insertContract()).rejects.toThrow(/contract_one_live_per_deal/);
+    await db.sql.query(`UPDATE market.contract SET status = 'VOID', voided_at = now(), voided_by = $2, void_reason = 'Wrong date' WHERE deal_id = $1`, [deal.id, tenant.userId]);
+    await insertContract();
+    expect(await count(`market.contract WHERE deal_id = $1 AND status <> 'VOID'`, [deal.id])).toBe(1);
+  });
+
+  it("freeze the version the deal accepted, and no other", async () => {
+    const { tenant, deal } = await acceptedDeal();
+    const [draft] = await db.sql.query<{ id: string }>(`SELECT id::text FROM market.deal_terms_version WHERE deal_id = $1 AND number = 1`, [deal.id]);
+    await expect(
+      db.sql.query(`INSERT INTO market.contract (company_id, deal_id, terms_version_id, created_by) VALUES ($1, $2, $3, $4)`, [tenant.companyId, deal.id, draft!.id, tenant.userId]),
+    ).rejects.toThrow(/contract_company_id_deal_id_terms_version_id_fkey/);
+  });
+
+  it("are SIGNED exactly when both parties signed", async () => {
+    const { tenant, deal } = await acceptedDeal();
+    const insert = (columns: string, values: string) =>
+      db.sql.query(`INSERT INTO market.contract (company_id, deal_id, terms_version_id, created_by, sent_at, sent_by, ${columns}) VALUES ($1, $2, $3, $4, now(), $4, ${values})`, [
+        tenant.companyId,
+        deal.id,
+        deal.acceptedVersionId,
+        tenant.userId,
+      ]);
+    await expect(insert("status, promoter_signer_name, promoter_signed_at, promoter_signature_by", "'SIGNED', 'Alice', now(), $4")).rejects.toThrow(/contract_signed_by_both/);
+    await expect(insert("status, promoter_signer_name", "'SENT', 'Alice'")).rejects.toThrow(/contract_promoter_signature_whole/);
+  });
+});

@@ -1,0 +1,166 @@
+// A deal's negotiation and its contract in the data layer: the thread of versions, expiry
+// at the instant of each request, moves racing each other, and one live contract per deal
+// however many requests draw one up at once.
+import { demoUsers, type Tenant } from "@marquee/kit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatAmount, parseOfferTerms, type OfferTermsInput } from "../src/domain/index.ts";
+import { openMarketTestDatabase, type MarketTestDatabase } from "./market-test-database.ts";
+
+const usd = (amount: string) => ({ amount, currency: "USD" });
+const terms = (guarantee: string, extra: Partial<OfferTermsInput> = {}) =>
+  parseOfferTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "USD", guarantee: usd(guarantee), percentage: "80", ...extra });
+const at = (instant: string) => new Date(instant);
+
+let db: MarketTestDatabase;
+beforeAll(async () => {
+  db = await openMarketTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** A company of its own with a draft deal, and its requests at an instant. */
+async function draftDeal(draftTerms = terms("8000")) {
+  const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+  const deal = await db.request(tenant, at("2026-04-01T09:00:00.000Z")).deals.create({ artistId: crypto.randomUUID(), eventId: crypto.randomUUID(), terms: draftTerms, notes: null });
+  return { tenant, deal, on: (instant = "2026-04-02T09:00:00.000Z") => db.request(tenant, at(instant)) };
+}
+
+async function thread(on: () => ReturnType<MarketTestDatabase["request"]>, dealId: string) {
+  const market = on();
+  const { edges } = await market.deals.history(dealId, {});
+  return Promise.all(
+    edges.map(async ({ node }) => `${node.number} ${node.kind} ${node.side} ${formatAmount(node.terms.guarantee!)}${(await market.deals.ticketBonuses(node)).map((bonus) => ` +${formatAmount(bonus.bonus)}@${bonus.ticketsSold}`).join("")}`),
+  );
+}
+
+describe("a negotiation", () => {
+  it("reads as the thread it was: draft, offer, counter, counter, accepted on the version on the table", async () => {
+    const { deal, on } = await draftDeal();
+    await on().deals.edit(deal.id, { terms: terms("8500") });
+    expect((await on().deals.offer(deal.id)).status).toBe("OFFERED");
+    expect((await on().deals.counter(deal.id, terms("11000"))).status).toBe("COUNTERED");
+    const countered = await on().deals.counter(deal.id, terms("9500", { ticketBonuses: [{ ticketsSold: 700, bonus: usd("1000") }] }));
+    expect(countered.status).toBe("OFFERED");
+    const accepted = await on("2026-04-03T10:00:00.000Z").deals.accept(deal.id);
+
+    expect(accepted).toMatchObject({ status: "ACCEPTED", currentVersionNumber: 5, acceptedVersionId: countered.currentVersionId });
+    expect(accepted.decision).toEqual({ decidedAt: "2026-04-03T10:00:00.000Z", decidedBy: demoUsers.alice.id });
+    expect(await thread(on, deal.id)).toEqual([
+      "1 DRAFT PROMOTER 8000.00",
+      "2 DRAFT PROMOTER 8500.00",
+      "3 OFFER PROMOTER 8500.00",
+      "4 COUNTER_OFFER ARTIST_AGENT 11000.00",
+      "5 COUNTER_OFFER PROMOTER 9500.00 +1000.00@700",
+    ]);
+  });
+
+  it("refuses an illegal move naming the status and allowed moves, and changes nothing", async () => {
+    const { deal, on } = await draftDeal();
+    const before = await on().deals.find(deal.id);
+    await expect(on().deals.accept(deal.id)).rejects.toMatchObject({
+      message: "A deal cannot ACCEPT while it is DRAFT: a DRAFT deal allows EDIT, OFFER.",
+      extensions: { code: "BAD_USER_INPUT", status: "DRAFT", move: "ACCEPT", allowedMoves: ["EDIT", "OFFER"] },
+    });
+    await expect(on().deals.counter(deal.id, terms("1"))).rejects.toMatchObject({ extensions: { status: "DRAFT", move: "COUNTER" } });
+    expect(await on().deals.find(deal.id)).toEqual(before);
+    expect(await thread(on, deal.id)).toEqual(["1 DRAFT PROMOTER 8000.00"]);
+  });
+
+  it("expires at the offer's expiry: read as EXPIRED from that instant, and no longer accepted", async () => {
+    const { deal, on } = await draftDeal(terms("8000", { offerExpiresAt: at("2026-04-05T12:00:00.000Z") }));
+    await on().deals.offer(deal.id);
+    expect((await on("2026-04-05T11:59:59.999Z").deals.find(deal.id))?.status).toBe("OFFERED");
+    expect((await on("2026-04-05T12:00:00.000Z").deals.find(deal.id))?.status).toBe("EXPIRED");
+    expect((await on("2026-04-05T12:00:00.000Z").deals.list({ status: "EXPIRED" }, {})).edges.map((edge) => edge.node.id)).toEqual([deal.id]);
+    expect((await on("2026-04-05T12:00:00.000Z").deals.list({ status: "OFFERED" }, {})).edges).toEqual([]);
+
+    await expect(on("2026-04-05T12:00:00.000Z").deals.accept(deal.id)).rejects.toMatchObject({
+      message: "A deal cannot ACCEPT while it is EXPIRED: a EXPIRED deal allows no moves.",
+      extensions: { status: "EXPIRED", allowedMoves: [] },
+    });
+    expect((await on("2026-04-05T11:00:00.000Z").deals.accept(deal.id)).status).toBe("ACCEPTED");
+  });
+
+  it("refuses to put on the table terms that have already expired", async () => {
+    const { deal, on } = await draftDeal(terms("8000", { offerExpiresAt: at("2026-04-01T12:00:00.000Z") }));
+    await expect(on().deals.offer(deal.id)).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", reason: "INVALID_OFFER_TERMS", field: "offerExpiresAt" } });
+    expect((await on().deals.find(deal.id))?.status).toBe("DRAFT");
+  });
+
+  it("moves once when 20 requests accept, counter and decline the same offer at the same time", async () => {
+    const { deal, on } = await draftDeal();
+    await on().deals.offer(deal.id);
+    const moves = Array.from({ length: 20 }, (_, index) =>
+      [() => on().deals.accept(deal.id), () => on().deals.counter(deal.id, terms(String(9000 + index))), () => on().deals.decline(deal.id)][index % 3]!(),
+    );
+    const results = await Promise.allSettled(moves);
+    const made = results.filter((result) => result.status === "fulfilled");
+    expect(made).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    const versions = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id]);
+    const counteredOnce = (await on().deals.find(deal.id))?.status === "COUNTERED";
+    expect(versions[0]!.count).toBe(counteredOnce ? 3 : 2);
+  });
+});
+
+describe("a contract", () => {
+  async function acceptedDeal() {
+    const draft = await draftDeal();
+    await draft.on().deals.offer(draft.deal.id);
+    await draft.on().deals.accept(draft.deal.id);
+    return draft;
+  }
+
+  it("is drawn up once when 30 requests draw it up at the same time", async () => {
+    const { deal, on } = await acceptedDeal();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => on().contracts.create(deal.id)));
+    const drawn = results.filter((result) => result.status === "fulfilled");
+    expect(drawn).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(result.reason).toMatchObject({ message: `Deal "${deal.id}" already has a live contract; void it to draw up another.`, extensions: { reason: "LIVE_CONTRACT_EXISTS" } });
+      }
+    }
+    const live = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM market.contract WHERE deal_id = $1`, [deal.id]);
+    expect(live[0]!.count).toBe(1);
+  });
+
+  it("needs an accepted deal, naming its status", async () => {
+    const { deal, on } = await draftDeal();
+    await expect(on().contracts.create(deal.id)).rejects.toMatchObject({
+      message: `Deal "${deal.id}" is DRAFT; only an ACCEPTED deal gets a contract.`,
+      extensions: { code: "BAD_USER_INPUT", reason: "DEAL_NOT_ACCEPTED", status: "DRAFT" },
+    });
+  });
+
+  it("is SIGNED once both parties signed, even when they sign at the same time; each signs once", async () => {
+    const { deal, on } = await acceptedDeal();
+    const contract = await on().contracts.create(deal.id);
+    await expect(on().contracts.sign(contract.id, "ARTIST", "Jordan Pike")).rejects.toMatchObject({ extensions: { reason: "ILLEGAL_CONTRACT_MOVE", status: "DRAFT", allowedMoves: ["SEND", "VOID"] } });
+    await on().contracts.send(contract.id);
+    await Promise.all([on().contracts.sign(contract.id, "PROMOTER", "Alice Moreno"), on().contracts.sign(contract.id, "ARTIST", "Jordan Pike")]);
+    const signed = (await on().contracts.find(contract.id))!;
+    expect(signed.status).toBe("SIGNED");
+    expect([signed.promoterSignature?.signerName, signed.artistSignature?.signerName]).toEqual(["Alice Moreno", "Jordan Pike"]);
+    await expect(on().contracts.void(contract.id, "Changed our minds")).rejects.toMatchObject({ extensions: { status: "SIGNED", move: "VOID", allowedMoves: [] } });
+  });
+
+  it("takes one signature per party", async () => {
+    const { deal, on } = await acceptedDeal();
+    const contract = await on().contracts.create(deal.id);
+    await on().contracts.send(contract.id);
+    await on().contracts.sign(contract.id, "ARTIST", "Jordan Pike");
+    await expect(on().contracts.sign(contract.id, "ARTIST", "Someone Else")).rejects.toMatchObject({ message: "The artist has already signed this contract.", extensions: { reason: "ALREADY_SIGNED" } });
+    expect((await on().contracts.find(contract.id))?.artistSignature?.signerName).toBe("Jordan Pike");
+  });
+
+  it("once void, lets the deal get a new one", async () => {
+    const { deal, on } = await acceptedDeal();
+    const first = await on().contracts.create(deal.id);
+    const voided = await on().contracts.void(first.id, "Wrong venue address");
+    expect(voided.voiding?.reason).toBe("Wrong venue address");
+    const second = await on().contracts.create(deal.id);
+    expect(await on().contracts.liveOfDeal(deal.id)).toEqual(second);
+  });
+});

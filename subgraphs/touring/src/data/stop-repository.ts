@@ -1,0 +1,122 @@
+// The stops of the company's tours, in each tour's order. A tour's stops change one
+// request at a time (the tour row is locked), and positions stay 0..n-1 without gaps:
+// every change renumbers the tour in one statement, which the deferrable unique
+// (tour, position) constraint checks once the statement is done.
+import DataLoader from "dataloader";
+import { badUserInput, notFound, type Tenant } from "@marquee/kit";
+import type { StopKind } from "../__generated__/prisma/client.ts";
+import { rowsPerKey } from "./batching.ts";
+import { isUuid } from "./ids.ts";
+import { dateColumn, tourStopRecord, type Place, type TourRecord, type TourStopRecord } from "./records.ts";
+import type { TourRepository } from "./tour-repository.ts";
+import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";
+
+/** A validated stop, ready to be written; a SHOW's event already checked in Base. */
+export interface StopDraft {
+  kind: StopKind;
+  eventId: string | null;
+  dateFixed: boolean;
+  day: string | null;
+  place: Place | null;
+  notes: string | null;
+}
+
+export type StopRepository = ReturnType<typeof createStopRepository>;
+
+export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenant, tours: TourRepository) {
+  const unknown = (id: string) => notFound(`There is no tour stop "${id}".`, { id });
+
+  async function stopsOf(tx: TouringTransaction, tourId: string): Promise<string[]> {
+    const rows = await tx.tourStop.findMany({ where: { companyId, tourId }, orderBy: { position: "asc" }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  /** Gives the tour's stops the positions of `order`, 0..n-1. */
+  async function renumber(tx: TouringTransaction, tourId: string, order: readonly string[]): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE "touring"."tour_stop" AS "stop" SET "position" = ("numbered"."ordinal" - 1)::int
+      FROM unnest(${[...order]}::uuid[]) WITH ORDINALITY AS "numbered"("id", "ordinal")
+      WHERE "stop"."id" = "numbered"."id" AND "stop"."company_id" = ${companyId}::uuid AND "stop"."tour_id" = ${tourId}::uuid`;
+  }
+
+  function assertPosition(position: number, count: number): void {
+    if (!Number.isInteger(position) || position < 0 || position > count) {
+      throw badUserInput(`position must be between 0 and ${count} (got ${position}).`, { field: "position" });
+    }
+  }
+
+  async function existing(tx: TouringTransaction, id: string): Promise<TourStopRecord> {
+    const row = isUuid(id) ? await tx.tourStop.findFirst({ where: { id, companyId } }) : null;
+    if (!row) throw unknown(id);
+    return tourStopRecord(row);
+  }
+
+  return {
+    /** Each tour's stops, in the tour's order. */
+    ofTour: new DataLoader(async (tourIds: readonly string[]) => {
+      const rows = await prisma.tourStop.findMany({ where: { companyId, tourId: { in: tourIds.filter(isUuid) } }, orderBy: [{ tourId: "asc" }, { position: "asc" }] });
+      return rowsPerKey(tourIds, rows.map(tourStopRecord), (stop) => stop.tourId);
+    }),
+
+    /** The stop that plays each event, if any. */
+    ofEvent: new DataLoader(async (eventIds: readonly string[]) => {
+      const rows = await prisma.tourStop.findMany({ where: { companyId, eventId: { in: eventIds.filter(isUuid) } } });
+      const stops = new Map(rows.map((row) => [row.eventId, tourStopRecord(row)]));
+      return eventIds.map((id) => stops.get(id) ?? null);
+    }),
+
+    /** Adds a stop at `position` (default: the end); the stops from there shift over. */
+    async add(tourId: string, draft: StopDraft, position: number | null): Promise<TourStopRecord> {
+      return prisma.$transaction(async (tx) => {
+        await tours.lockedForEditing(tx, tourId);
+        const order = await stopsOf(tx, tourId);
+        const at = position ?? order.length;
+        assertPosition(at, order.length);
+        if (draft.eventId) {
+          const routed = await tx.tourStop.findFirst({ where: { companyId, eventId: draft.eventId }, select: { tourId: true, position: true } });
+          if (routed) {
+            throw badUserInput(`Event "${draft.eventId}" is already stop ${routed.position} of tour "${routed.tourId}"; a show is routed once.`, { eventId: draft.eventId });
+          }
+        }
+        const row = await tx.tourStop.create({
+          data: {
+            companyId,
+            tourId,
+            position: order.length,
+            kind: draft.kind,
+            eventId: draft.eventId,
+            dateFixed: draft.dateFixed,
+            day: draft.day === null ? null : dateColumn(draft.day),
+            ...(draft.place ?? {}),
+            notes: draft.notes,
+          },
+        });
+        if (at < order.length) await renumber(tx, tourId, [...order.slice(0, at), row.id, ...order.slice(at)]);
+        return { ...tourStopRecord(row), position: at };
+      });
+    },
+
+    /** Moves a stop to `position`; the stops between shift over. Returns the stop's tour. */
+    async move(id: string, position: number): Promise<TourRecord> {
+      return prisma.$transaction(async (tx) => {
+        const stop = await existing(tx, id);
+        const tour = await tours.lockedForEditing(tx, stop.tourId);
+        const order = (await stopsOf(tx, stop.tourId)).filter((stopId) => stopId !== id);
+        assertPosition(position, order.length);
+        await renumber(tx, stop.tourId, [...order.slice(0, position), id, ...order.slice(position)]);
+        return tour;
+      });
+    },
+
+    /** Removes a stop; the later stops move up. Returns the stop's tour. */
+    async remove(id: string): Promise<TourRecord> {
+      return prisma.$transaction(async (tx) => {
+        const stop = await existing(tx, id);
+        const tour = await tours.lockedForEditing(tx, stop.tourId);
+        await tx.tourStop.deleteMany({ where: { id, companyId } });
+        await renumber(tx, stop.tourId, await stopsOf(tx, stop.tourId));
+        return tour;
+      });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The company's tours. Every statement is scoped to the caller's company, so an id from
+// another company reads and writes exactly like an unknown one; what can be resolved for
+// many parents at once (a stop's tour, an artist's tours) is batched per request.
+import DataLoader from "dataloader";
+import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { tourEditProblem, tourTransitionProblem, type TourStatus } from "../domain/tour-lifecycle.ts";
+import { rowsPerKey } from "./batching.ts";
+import { isUuid } from "./ids.ts";
+import { tourRecord, type TourRecord } from "./records.ts";
+import { comesAfter, isTourKey, newestFirst, tourKeyOf, toursAfter } from "./tour-keyset.ts";
+import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface TourFilter {
+  artistId?: string | null;
+  status?: TourStatus | null;
+}
+
+/** A validated new tour; its artist already checked in Base. */
+export interface TourDraft {
+  artistId: string;
+  name: string;
+  dailyDriveLimitKm: number;
+}
+
+export type TourRepository = ReturnType<typeof createTourRepository>;
+
+export function createTourRepository(prisma: TouringPrisma, { companyId, userId }: Tenant) {
+  const unknown = (id: string) => notFound(`There is no tour "${id}".`, { id });
+
+  const byId = new DataLoader(async (ids: readonly string[]) => {
+    const rows = await prisma.tour.findMany({ where: { companyId, id: { in: ids.filter(isUuid) } } });
+    const tours = new Map(rows.map((row) => [row.id, tourRecord(row)]));
+    return ids.map((id) => tours.get(id) ?? null);
+  });
+
+  /** Every tour of each artist, newest first: an artist has tens of tours, never thousands. */
+  const allOfArtist = new DataLoader(async (artistIds: readonly string[]) => {
+    const rows = await prisma.tour.findMany({ where: { companyId, artistId: { in: artistIds.filter(isUuid) } }, orderBy: newestFirst });
+    return rowsPerKey(artistIds, rows.map(tourRecord), (tour) => tour.artistId);
+  });
+
+  /** The tour, locked until the transaction ends: stops and items of one tour change one request at a time. */
+  async function locked(tx: TouringTransaction, id: string): Promise<TourRecord> {
+    const tour = isUuid(id) ? await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "touring"."tour" WHERE "id" = ${id}::uuid AND "company_id" = ${companyId}::uuid FOR UPDATE` : [];
+    if (tour.length === 0) throw unknown(id);
+    return tourRecord(await tx.tour.findFirstOrThrow({ where: { id, companyId } }));
+  }
+
+  return {
+    find: (id: string): Promise<TourRecord | null> => byId.load(id),
+
+    /** The tour, or NOT_FOUND naming the id. */
+    async existing(id: string): Promise<TourRecord> {
+      const tour = await byId.load(id);
+      if (!tour) throw unknown(id);
+      return tour;
+    },
+
+    /** The tour, locked for the transaction, if its stops and schedule may still change. */
+    async lockedForEditing(tx: TouringTransaction, id: string): Promise<TourRecord> {
+      const tour = await locked(tx, id);
+      const problem = tourEditProblem(tour.status);
+      if (problem) throw badUserInput(problem, { id, status: tour.status });
+      return tour;
+    },
+
+    async list(filter: TourFilter, args: PageArgs): Promise<Connection<TourRecord>> {
+      const page = pageRequest(args, isTourKey);
+      if (filter.artistId != null && !isUuid(filter.artistId)) return toConnection([], page.take, tourKeyOf);
+      const rows = await prisma.tour.findMany({
+        where: {
+          AND: [
+            { companyId },
+            ...(filter.artistId != null ? [{ artistId: filter.artistId }] : []),
+            ...(filter.status ? [{ status: filter.status }] : []),
+            ...(page.after ? [toursAfter(page.after)] : []),
+          ],
+        },
+        orderBy: newestFirst,
+        take: page.take + 1,
+      });
+      return toConnection(rows.map(tourRecord), page.take, tourKeyOf);
+    },
+
+    /** A page of an artist's tours, newest first, batched with every other artist of the request. */
+    async pageOfArtist(artistId: string, args: PageArgs): Promise<Connection<TourRecord>> {
+      const page = pageRequest(args, isTourKey);
+      const tours = await allOfArtist.load(artistId);
+      const after = page.after;
+      const rest = after ? tours.filter((tour) => comesAfter(tour, after)) : tours;
+      return toConnection(rest.slice(0, page.take + 1), page.take, tourKeyOf);
+    },
+
+    async create(draft: TourDraft): Promise<TourRecord> {
+      const row = await prisma.tour.create({ data: { companyId, createdBy: userId, ...draft } });
+      return tourRecord(row);
+    },
+
+    /** Changes the fields given (undefined keeps a field). */
+    async update(id: string, changes: { name?: string; dailyDriveLimitKm?: number }): Promise<TourRecord> {
+      if (!isUuid(id)) throw unknown(id);
+      const [row] = await prisma.tour.updateManyAndReturn({ where: { id, companyId }, data: changes });
+      if (!row) throw unknown(id);
+      return tourRecord(row);
+    },
+
+    /** Moves the tour to `status` if its lifecycle allows it from the status it has when written. */
+    async changeStatus(id: string, status: TourStatus): Promise<TourRecord> {
+      return prisma.$transaction(async (tx) => {
+        const tour = await locked(tx, id);
+        const problem = tourTransitionProblem(tour.status, status);
+        if (problem) throw badUserInput(problem, { id, from: tour.status, to: status });
+        return tourRecord(await tx.tour.update({ where: { id }, data: { status } }));
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { allowedTourTransitions, tourEditProblem, tourTransitionProblem } from "./tour-lifecycle.ts";
+
+describe("tour lifecycle", () => {
+  it("moves PLANNING → CONFIRMED → ON_THE_ROAD → COMPLETED, and back from CONFIRMED to PLANNING", () => {
+    expect(allowedTourTransitions("PLANNING")).toEqual(["CONFIRMED", "CANCELLED"]);
+    expect(allowedTourTransitions("CONFIRMED")).toEqual(["PLANNING", "ON_THE_ROAD", "CANCELLED"]);
+    expect(allowedTourTransitions("ON_THE_ROAD")).toEqual(["COMPLETED", "CANCELLED"]);
+    for (const [from, to] of [["PLANNING", "CONFIRMED"], ["CONFIRMED", "ON_THE_ROAD"], ["ON_THE_ROAD", "COMPLETED"], ["CONFIRMED", "PLANNING"]] as const) {
+      expect(tourTransitionProblem(from, to)).toBeNull();
+    }
+  });
+
+  it("refuses skipped steps, moves back from the road, and anything after the end, naming the allowed moves", () => {
+    expect(tourTransitionProblem("PLANNING", "ON_THE_ROAD")).toBe("A tour cannot move from PLANNING to ON_THE_ROAD: from PLANNING it can only move to CONFIRMED, CANCELLED.");
+    expect(tourTransitionProblem("ON_THE_ROAD", "PLANNING")).toBe("A tour cannot move from ON_THE_ROAD to PLANNING: from ON_THE_ROAD it can only move to COMPLETED, CANCELLED.");
+    expect(tourTransitionProblem("COMPLETED", "CANCELLED")).toBe("A tour cannot move from COMPLETED to CANCELLED: COMPLETED is final.");
+    expect(tourTransitionProblem("CANCELLED", "PLANNING")).toBe("A tour cannot move from CANCELLED to PLANNING: CANCELLED is final.");
+    expect(tourTransitionProblem("PLANNING", "PLANNING")).not.toBeNull();
+  });
+
+  it("keeps stops and schedules editable until the tour is over", () => {
+    expect(tourEditProblem("PLANNING")).toBeNull();
+    expect(tourEditProblem("ON_THE_ROAD")).toBeNull();
+    expect(tourEditProblem("COMPLETED")).toBe("The tour is COMPLETED; its stops and schedule can no longer change.");
+    expect(tourEditProblem("CANCELLED")).toBe("The tour is CANCELLED; its stops and schedule can no longer change.");
+  });
+});

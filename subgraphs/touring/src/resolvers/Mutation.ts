@@ -1,0 +1,41 @@
+// Each mutation validates its input, checks the Base ids it is given, then writes through
+// the company-scoped data layer; an id of another company fails there like an unknown id.
+import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
+import { assertExistsInBase } from "../base-entities.ts";
+import { dayTimeZone } from "../day-sheet.ts";
+import { dailyDriveLimitKm, requiredText, scheduleItemDraft, stopDraft } from "../inputs.ts";
+
+export const Mutation: MutationResolvers = {
+  createTour: async (_, { input }, context) => {
+    const draft = { artistId: input.artistId, name: requiredText(input.name, "name"), dailyDriveLimitKm: dailyDriveLimitKm(input.dailyDriveLimitKm) };
+    await assertExistsInBase(context, "Artist", draft.artistId);
+    return context.touring.tours.create(draft);
+  },
+
+  updateTour: (_, { input }, { touring }) =>
+    touring.tours.update(input.id, {
+      name: input.name == null ? undefined : requiredText(input.name, "name"),
+      dailyDriveLimitKm: input.dailyDriveLimitKm == null ? undefined : dailyDriveLimitKm(input.dailyDriveLimitKm),
+    }),
+
+  changeTourStatus: (_, { input }, { touring }) => touring.tours.changeStatus(input.id, input.status),
+
+  addTourStop: async (_, { input }, context) => {
+    const draft = stopDraft(input);
+    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    return context.touring.stops.add(input.tourId, draft, input.position ?? null);
+  },
+
+  moveTourStop: (_, { input }, { touring }) => touring.stops.move(input.id, input.position),
+
+  removeTourStop: (_, { id }, { touring }) => touring.stops.remove(id),
+
+  addScheduleItem: async (_, { input }, context) => {
+    const tour = await context.touring.tours.existing(input.tourId);
+    const draft = scheduleItemDraft(input, input.timeZone ? null : await dayTimeZone(context, tour.id, input.day));
+    if (draft.performerArtistId) await assertExistsInBase(context, "Artist", draft.performerArtistId);
+    return context.touring.schedule.add(input.tourId, draft);
+  },
+
+  removeScheduleItem: (_, { id }, { touring }) => touring.schedule.remove(id),
+};

@@ -1,0 +1,22 @@
+// Events are Base's (spec §5.1): only Base can say whether an id names one in the caller's
+// company, and what its times and capacity are. Venue reads them through Base, with the
+// caller's credentials, and keeps only the id.
+import { badUserInput } from "@marquee/kit";
+import type { VenueContext } from "./context.ts";
+import { isUuid } from "./data/ids.ts";
+
+export interface BaseEvent {
+  id: string;
+  capacity: number;
+  ticketsSold: number;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+/** The company's event; BAD_USER_INPUT naming the id when Base has no such event for the caller's company. */
+export async function eventInCompany(context: VenueContext, id: string): Promise<BaseEvent> {
+  const [event] = isUuid(id) ? await context.base.load<BaseEvent>("Event", "capacity ticketsSold startsAt endsAt timeZone", [id]) : [null];
+  if (!event) throw badUserInput(`There is no event "${id}" in this company.`, { field: "eventId", id });
+  return event;
+}

@@ -1,0 +1,7 @@
+// Venue's business rules, free of GraphQL and of the database.
+export * from "./time-range.ts";
+export * from "./space-blocks.ts";
+export * from "./hold-ranking.ts";
+export * from "./layout-capacity.ts";
+export * from "./venue-clock.ts";
+export * from "./availability.ts";
