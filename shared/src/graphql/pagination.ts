@@ -5,15 +5,18 @@ import { badUserInput } from "../errors/errors.ts";
 export const defaultPageSize = 20;
 export const maxPageSize = 100;
 
+/** The arguments of every paginated field: how many rows, after which cursor. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
 export interface PageRequest<Key> {
   take: number;
   after: Key | null;
 }
 
-export function pageRequest<Key>(
-  args: { first?: number | null; after?: string | null },
-  isKey: (value: unknown) => value is Key,
-): PageRequest<Key> {
+export function pageRequest<Key>(args: PageArgs, isKey: (value: unknown) => value is Key): PageRequest<Key> {
   const take = args.first ?? defaultPageSize;
   if (!Number.isInteger(take) || take < 1 || take > maxPageSize) {
     throw badUserInput(`first must be between 1 and ${maxPageSize} (got ${take}).`);

@@ -1,9 +1,8 @@
 // However many events or artists one request resolves, each kind costs the same number
 // of statements: what a batch of 100 references costs, a batch of 10 costs too.
-import { demoCompanies, pageRequest } from "@marquee/kit";
+import { demoCompanies, isInstantKey, pageRequest } from "@marquee/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBaseData } from "../src/data/base-data.ts";
-import { isEventCursor } from "../src/data/event-reads.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";
 
 const companyId = demoCompanies.northwind.id;
@@ -78,13 +77,13 @@ describe("batched reads", () => {
     const pages = (count: number) =>
       statementsFor(async (data) => {
         const connections = await Promise.all(
-          artistIds.slice(0, count).map((artistId) => data.loaders.eventsOfArtist.load({ artistId, page: pageRequest({ first: 1 }, isEventCursor) })),
+          artistIds.slice(0, count).map((artistId) => data.loaders.eventsOfArtist.load({ artistId, page: pageRequest({ first: 1 }, isInstantKey) })),
         );
         // Each artist plays two shows: page one holds the first, and says more follow.
         expect(connections.map((connection) => [connection.edges.length, connection.pageInfo.hasNextPage])).toEqual(Array(count).fill([1, true]));
         const second = await Promise.all(
           artistIds.slice(0, count).map((artistId, index) =>
-            data.loaders.eventsOfArtist.load({ artistId, page: pageRequest({ first: 5, after: connections[index]!.pageInfo.endCursor }, isEventCursor) }),
+            data.loaders.eventsOfArtist.load({ artistId, page: pageRequest({ first: 5, after: connections[index]!.pageInfo.endCursor }, isInstantKey) }),
           ),
         );
         expect(second.map((connection) => [connection.edges.length, connection.pageInfo.hasNextPage])).toEqual(Array(count).fill([1, false]));
@@ -95,7 +94,7 @@ describe("batched reads", () => {
 
   it("returns each artist's events in start order, headlining and supporting alike", async () => {
     const data = createBaseData(database.prisma, { companyId });
-    const [page] = await data.events.pagesOfArtists([{ artistId: artistIds[5]!, page: pageRequest({ first: 10 }, isEventCursor) }]);
+    const [page] = await data.events.pagesOfArtists([{ artistId: artistIds[5]!, page: pageRequest({ first: 10 }, isInstantKey) }]);
     expect(page?.edges.map((edge) => edge.node.name)).toEqual(["Show 4", "Show 5"]);
   });
 });

@@ -1,12 +1,13 @@
 // The API's inputs read into validated values: money by the domain's rules (an ISO 4217
 // currency, no more decimals than it has), text trimmed and required where the data needs
 // it. Each refusal names the input field at fault.
-import { badUserInput } from "@marquee/kit";
+import { badUserInput, textInputs } from "@marquee/kit";
 import type { DealTermsInput, MoneyInput, SettlementDeductionInput } from "./__generated__/resolvers-types.ts";
 import { parseDealTerms, parseMoney, type DealTerms, type Deduction, type Money } from "./domain/index.ts";
 
-const maxTextLength = 500;
 const maxDeductions = 50;
+
+export const { requiredText, optionalText } = textInputs(500);
 
 export function money(input: MoneyInput): Money {
   return parseMoney(input.amount, input.currency);
@@ -17,18 +18,6 @@ export function positiveAmount(input: MoneyInput, field: string): Money {
   const amount = money(input);
   if (!amount.amount.greaterThan(0)) throw badUserInput(`${field} must be more than zero (got ${input.amount}).`, { field });
   return amount;
-}
-
-export function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (text === "") throw badUserInput(`${field} cannot be empty.`, { field });
-  if (text.length > maxTextLength) throw badUserInput(`${field} can be at most ${maxTextLength} characters.`, { field });
-  return text;
-}
-
-/** Text that may be left out; blank counts as left out. */
-export function optionalText(value: string | null | undefined, field: string): string | null {
-  return value == null || value.trim() === "" ? null : requiredText(value, field);
 }
 
 export function dealTerms(input: DealTermsInput): DealTerms {

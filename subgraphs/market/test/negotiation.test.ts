@@ -1,9 +1,9 @@
 // A deal's negotiation and its contract in the data layer: the thread of versions, expiry
 // at the instant of each request, moves racing each other, and one live contract per deal
 // however many requests draw one up at once.
-import { demoUsers, type Tenant } from "@marquee/kit";
+import { demoUsers, formatMoney, type Tenant } from "@marquee/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatAmount, parseOfferTerms, type OfferTermsInput } from "../src/domain/index.ts";
+import { parseOfferTerms, type OfferTermsInput } from "../src/domain/index.ts";
 import { openMarketTestDatabase, type MarketTestDatabase } from "./market-test-database.ts";
 
 const usd = (amount: string) => ({ amount, currency: "USD" });
@@ -30,7 +30,7 @@ async function thread(on: () => ReturnType<MarketTestDatabase["request"]>, dealI
   const market = on();
   const { edges } = await market.deals.history(dealId, {});
   return Promise.all(
-    edges.map(async ({ node }) => `${node.number} ${node.kind} ${node.side} ${formatAmount(node.terms.guarantee!)}${(await market.deals.ticketBonuses(node)).map((bonus) => ` +${formatAmount(bonus.bonus)}@${bonus.ticketsSold}`).join("")}`),
+    edges.map(async ({ node }) => `${node.number} ${node.kind} ${node.side} ${formatMoney(node.terms.guarantee!)}${(await market.deals.ticketBonuses(node)).map((bonus) => ` +${formatMoney(bonus.bonus)}@${bonus.ticketsSold}`).join("")}`),
   );
 }
 

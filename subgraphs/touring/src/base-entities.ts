@@ -2,9 +2,7 @@
 // reference, each time it needs them, and keeps nothing but their ids. Within a request
 // every read of a show goes through one selection, so Base's reader batches them into
 // one call whatever asked.
-import { badUserInput, type BaseEntityType } from "@marquee/kit";
 import type { TouringContext } from "./context.ts";
-import { isUuid } from "./data/ids.ts";
 import type { Place } from "./data/records.ts";
 
 /** What Touring reads of a show's event: its name, its time, and its venue's city. */
@@ -23,10 +21,4 @@ const showSelection = "name startsAt endsAt timeZone location { city country lat
 export async function showOf(context: TouringContext, eventId: string): Promise<BaseShow | null> {
   const [show] = await context.base.load<BaseShow>("Event", showSelection, [eventId]);
   return show ?? null;
-}
-
-/** Only Base can say whether an id names one of its entities in the caller's company; a caller's id is checked before it is kept. */
-export async function assertExistsInBase(context: TouringContext, type: BaseEntityType, id: string): Promise<void> {
-  const exists = isUuid(id) && (await context.base.existing(type, [id])).has(id);
-  if (!exists) throw badUserInput(`There is no ${type.toLowerCase()} "${id}" in this company.`, { type, id });
 }

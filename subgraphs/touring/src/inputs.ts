@@ -1,27 +1,16 @@
 // The API's inputs read into validated values. Each refusal names the input field at
 // fault; what the database also guards (a stop's kind and its columns, an item's end
 // after its start) is refused here first, with a message a form can show.
-import { badUserInput } from "@marquee/kit";
+import { badUserInput, textInputs } from "@marquee/kit";
 import type { AddScheduleItemInput, AddTourStopInput, PlaceInput } from "./__generated__/resolvers-types.ts";
 import type { Place } from "./data/records.ts";
 import type { ScheduleItemDraft } from "./data/schedule-repository.ts";
 import type { StopDraft } from "./data/stop-repository.ts";
 
-const maxTextLength = 500;
+export const { requiredText, optionalText } = textInputs(500);
+
 /** No crew drives more than this in a day; a larger limit is a typing error. */
 const longestDailyDriveKm = 2000;
-
-export function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (text === "") throw badUserInput(`${field} cannot be empty.`, { field });
-  if (text.length > maxTextLength) throw badUserInput(`${field} can be at most ${maxTextLength} characters.`, { field });
-  return text;
-}
-
-/** Text that may be left out; blank counts as left out. */
-export function optionalText(value: string | null | undefined, field: string): string | null {
-  return value == null || value.trim() === "" ? null : requiredText(value, field);
-}
 
 export function dailyDriveLimitKm(value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > longestDailyDriveKm) {

@@ -1,10 +1,10 @@
 // A tour's stops as the road sees them: each with its date and place, a show's read from
 // its Base event (never copied), a travel day's or day off's its own. Routing, the tour's
 // first and last days and the day sheets all start from here.
+import { localDateOf } from "@marquee/kit";
 import { showOf, type BaseShow } from "./base-entities.ts";
 import type { TouringContext } from "./context.ts";
 import type { Place, TourStopRecord } from "./data/records.ts";
-import { localDate } from "./domain/local-clock.ts";
 import type { RoutedStop } from "./domain/routing.ts";
 
 export interface PlannedStop {
@@ -23,7 +23,7 @@ export async function plannedStop(context: TouringContext, stop: TourStopRecord)
     stop,
     show,
     // A show's date is the day it starts on its venue's clock; an open show's date is only a hold.
-    date: show && stop.dateFixed ? localDate(new Date(show.startsAt), show.timeZone) : null,
+    date: show && stop.dateFixed ? localDateOf(new Date(show.startsAt), show.timeZone) : null,
     place: show?.location ?? null,
   };
 }

@@ -1,9 +1,8 @@
 // Events are Base's (spec §5.1): only Base can say whether an id names one in the caller's
 // company, and what its times and capacity are. Venue reads them through Base, with the
 // caller's credentials, and keeps only the id.
-import { badUserInput } from "@marquee/kit";
+import { badUserInput, isUuid } from "@marquee/kit";
 import type { VenueContext } from "./context.ts";
-import { isUuid } from "./data/ids.ts";
 
 export interface BaseEvent {
   id: string;

@@ -1,25 +1,14 @@
 // The API's inputs read into validated values. Each refusal names the input field at fault.
-import { badUserInput } from "@marquee/kit";
+import { badUserInput, textInputs } from "@marquee/kit";
 import type { VenueLayoutSectionInput } from "./__generated__/resolvers-types.ts";
 import type { Section, TimeRange } from "./domain/index.ts";
 
-const maxTextLength = 200;
 const maxSections = 50;
 const maxTurnaroundMinutes = 1440;
 /** A hold covers a show, a festival weekend or a residency week, not a season. */
 const maxHoldDays = 14;
 
-export function requiredText(value: string, field: string): string {
-  const text = value.trim();
-  if (text === "") throw badUserInput(`${field} cannot be empty.`, { field });
-  if (text.length > maxTextLength) throw badUserInput(`${field} can be at most ${maxTextLength} characters.`, { field });
-  return text;
-}
-
-/** Text that may be left out; blank counts as left out. */
-export function optionalText(value: string | null | undefined, field: string): string | null {
-  return value == null || value.trim() === "" ? null : requiredText(value, field);
-}
+export const { requiredText, optionalText } = textInputs(200);
 
 export function turnaroundMinutes(value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > maxTurnaroundMinutes) {

@@ -1,19 +1,11 @@
 // The company's model fits in `ai.model_fit`: the cache of its sell-through model, one row
 // per model version and state of its history (fingerprint), never refitted while the
 // history stays the same. Every statement is scoped to the company.
-import { pageRequest, toConnection, type Connection } from "@marquee/kit";
+import { isInstantKey, newestFirst, newestFirstAfter, pageRequest, toConnection, type Connection, type PageArgs } from "@marquee/kit";
 import type { Backtest, SellThroughModel } from "../domain/index.ts";
 import type { ModelFit as ModelFitRow } from "../__generated__/prisma/client.ts";
 import type { AiPrisma } from "./ai-database.ts";
 import type { ModelFitRecord } from "./records.ts";
-
-type FitCursor = [fittedAt: string, id: string];
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function isFitCursor(value: unknown): value is FitCursor {
-  return Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && !Number.isNaN(Date.parse(value[0])) && typeof value[1] === "string" && uuid.test(value[1]);
-}
 
 function recordOf(row: ModelFitRow): ModelFitRecord {
   return {
@@ -52,12 +44,11 @@ export function modelFits(prisma: AiPrisma, companyId: string) {
     },
 
     /** Latest first. */
-    async page(args: { first?: number | null; after?: string | null }): Promise<Connection<ModelFitRecord>> {
-      const page = pageRequest(args, isFitCursor);
-      const after = page.after && new Date(page.after[0]);
+    async page(args: PageArgs): Promise<Connection<ModelFitRecord>> {
+      const page = pageRequest(args, isInstantKey);
       const rows = await prisma.modelFit.findMany({
-        where: { companyId, ...(page.after && after ? { OR: [{ fittedAt: { lt: after } }, { fittedAt: after, id: { lt: page.after[1] } }] } : {}) },
-        orderBy: [{ fittedAt: "desc" }, { id: "desc" }],
+        where: { companyId, ...(page.after ? newestFirstAfter("fittedAt", page.after) : {}) },
+        orderBy: newestFirst("fittedAt"),
         take: page.take + 1,
       });
       return toConnection(rows.map(recordOf), page.take, (fit) => [fit.fittedAt.toISOString(), fit.id]);

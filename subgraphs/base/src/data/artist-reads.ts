@@ -1,21 +1,14 @@
-import { toConnection, type Connection, type PageRequest } from "@marquee/kit";
+import { isUuid, toConnection, type Connection, type PageRequest, type SortKey } from "@marquee/kit";
 import type { Prisma } from "../__generated__/prisma/client.ts";
-import { isRowId } from "./ids.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
 import type { ArtistRecord } from "./records.ts";
 import { containsText, searchTerm } from "./text-search.ts";
 
-/** Artists are listed by name, then id: the cursor is the last artist's pair. */
-export type ArtistCursor = [name: string, id: string];
+/** Artists are listed by name, then id: the cursor is the last artist's pair (a text cursor). */
+const artistCursorOf = (artist: ArtistRecord): SortKey => [artist.name, artist.id];
 
-export function isArtistCursor(value: unknown): value is ArtistCursor {
-  return Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && isRowId(value[1]);
-}
-
-const artistCursorOf = (artist: ArtistRecord): ArtistCursor => [artist.name, artist.id];
-
-function after(cursor: ArtistCursor | null): Prisma.ArtistWhereInput {
+function after(cursor: SortKey | null): Prisma.ArtistWhereInput {
   if (!cursor) return {};
   const [name, id] = cursor;
   return { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] };
@@ -31,12 +24,12 @@ export function artistReads(prisma: BasePrismaClient, scope: CompanyScope) {
   return {
     async byIds(ids: readonly string[]): Promise<ArtistRecord[]> {
       const { companyId } = scope;
-      const rowIds = ids.filter(isRowId);
+      const rowIds = ids.filter(isUuid);
       if (rowIds.length === 0) return [];
       return prisma.artist.findMany({ where: { companyId, id: { in: rowIds } } });
     },
 
-    async page(filter: ArtistFilter, page: PageRequest<ArtistCursor>): Promise<Connection<ArtistRecord>> {
+    async page(filter: ArtistFilter, page: PageRequest<SortKey>): Promise<Connection<ArtistRecord>> {
       const { companyId } = scope;
       const search = searchTerm(filter.search);
       // Genres are stored in lower case (checkArtistDetails), so the filter is too.

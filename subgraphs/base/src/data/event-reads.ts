@@ -1,30 +1,16 @@
-import { toConnection, type Connection, type PageRequest } from "@marquee/kit";
+import { isUuid, rowsPerKey, toConnection, type Connection, type PageRequest, type SortKey } from "@marquee/kit";
 import type { EventStatus, Prisma } from "../__generated__/prisma/client.ts";
-import { isRowId } from "./ids.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
 import type { EventRecord } from "./records.ts";
 import { containsText, equalsText, searchTerm } from "./text-search.ts";
 
-/** Events are listed by start, then id: the cursor is the last event's pair. */
-export type EventCursor = [startsAt: string, id: string];
-
-export function isEventCursor(value: unknown): value is EventCursor {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === "string" &&
-    !Number.isNaN(Date.parse(value[0])) &&
-    typeof value[1] === "string" &&
-    isRowId(value[1])
-  );
-}
-
-export const eventCursorOf = (event: EventRecord): EventCursor => [event.startsAt.toISOString(), event.id];
+/** Events are listed by start, then id: the cursor is the last event's pair (an instant cursor). */
+export const eventCursorOf = (event: EventRecord): SortKey => [event.startsAt.toISOString(), event.id];
 
 const eventOrder: Prisma.EventOrderByWithRelationInput[] = [{ startsAt: "asc" }, { id: "asc" }];
 
-function after(cursor: EventCursor | null): Prisma.EventWhereInput {
+function after(cursor: SortKey | null): Prisma.EventWhereInput {
   if (!cursor) return {};
   const startsAt = new Date(cursor[0]);
   return { OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: cursor[1] } }] };
@@ -42,14 +28,14 @@ export interface EventFilter {
 /** One page of an artist's events, as Artist.events asks for it. */
 export interface ArtistEventsRequest {
   artistId: string;
-  page: PageRequest<EventCursor>;
+  page: PageRequest<SortKey>;
 }
 
 /** Reads of one company's events; nothing here can see another company's rows. */
 export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
   async function byIds(ids: readonly string[]): Promise<EventRecord[]> {
     const { companyId } = scope;
-    const rowIds = ids.filter(isRowId);
+    const rowIds = ids.filter(isUuid);
     if (rowIds.length === 0) return [];
     return prisma.event.findMany({ where: { companyId, id: { in: rowIds } } });
   }
@@ -57,9 +43,9 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
   return {
     byIds,
 
-    async page(filter: EventFilter, page: PageRequest<EventCursor>): Promise<Connection<EventRecord>> {
+    async page(filter: EventFilter, page: PageRequest<SortKey>): Promise<Connection<EventRecord>> {
       const { companyId } = scope;
-      if (filter.artistId && !isRowId(filter.artistId)) return toConnection([], page.take, eventCursorOf);
+      if (filter.artistId && !isUuid(filter.artistId)) return toConnection([], page.take, eventCursorOf);
       const city = searchTerm(filter.city);
       const search = searchTerm(filter.search);
       const rows = await prisma.event.findMany({
@@ -83,7 +69,7 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
     /** The lineup of each event, as artist ids in billing order. */
     async lineupArtistIds(eventIds: readonly string[]): Promise<string[][]> {
       const { companyId } = scope;
-      const rowIds = eventIds.filter(isRowId);
+      const rowIds = eventIds.filter(isUuid);
       const slots =
         rowIds.length === 0
           ? []
@@ -92,13 +78,7 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
               orderBy: [{ eventId: "asc" }, { position: "asc" }],
               select: { eventId: true, artistId: true },
             });
-      const lineups = new Map<string, string[]>();
-      for (const slot of slots) {
-        const lineup = lineups.get(slot.eventId) ?? [];
-        lineup.push(slot.artistId);
-        lineups.set(slot.eventId, lineup);
-      }
-      return eventIds.map((eventId) => lineups.get(eventId) ?? []);
+      return rowsPerKey(eventIds, slots, (slot) => slot.eventId).map((lineup) => lineup.map((slot) => slot.artistId));
     },
 
     /**
@@ -108,7 +88,7 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
      */
     async pagesOfArtists(requests: readonly ArtistEventsRequest[]): Promise<Connection<EventRecord>[]> {
       const { companyId } = scope;
-      const asked = requests.filter((request) => isRowId(request.artistId));
+      const asked = requests.filter((request) => isUuid(request.artistId));
       const pageIds =
         asked.length === 0
           ? []

@@ -2,21 +2,15 @@
 // request resolves (a list, a federation batch of references), each kind costs one
 // round of statements, not one per parent.
 import DataLoader from "dataloader";
-import type { Connection } from "@marquee/kit";
+import { rowPerKey, type Connection } from "@marquee/kit";
 import type { ArtistReads } from "./artist-reads.ts";
 import type { ArtistEventsRequest, EventReads } from "./event-reads.ts";
 import type { ArtistRecord, EventRecord } from "./records.ts";
 
-/** Rows in the order of `ids`, null where no row has that id. */
-function inOrderOf<Row extends { id: string }>(ids: readonly string[], rows: Row[]): (Row | null)[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-}
-
 export function createLoaders(events: EventReads, artists: ArtistReads) {
   return {
-    eventById: new DataLoader<string, EventRecord | null>(async (ids) => inOrderOf(ids, await events.byIds(ids))),
-    artistById: new DataLoader<string, ArtistRecord | null>(async (ids) => inOrderOf(ids, await artists.byIds(ids))),
+    eventById: new DataLoader<string, EventRecord | null>(async (ids) => rowPerKey(ids, await events.byIds(ids), (event) => event.id)),
+    artistById: new DataLoader<string, ArtistRecord | null>(async (ids) => rowPerKey(ids, await artists.byIds(ids), (artist) => artist.id)),
     lineupOfEvent: new DataLoader<string, string[]>((eventIds) => events.lineupArtistIds(eventIds)),
     eventsOfArtist: new DataLoader<ArtistEventsRequest, Connection<EventRecord>, string>((requests) => events.pagesOfArtists(requests), {
       cacheKeyFn: ({ artistId, page }) => JSON.stringify([artistId, page.take, page.after]),

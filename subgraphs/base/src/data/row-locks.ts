@@ -1,9 +1,8 @@
 // Writes read a row, check the business rules against it, then change it. Locking the
 // row first makes that sequence atomic: a concurrent write waits and then checks its
 // rules against the result, instead of both passing on the same old state.
-import { badUserInput, notFound } from "@marquee/kit";
+import { badUserInput, isUuid, notFound } from "@marquee/kit";
 import { Prisma } from "../__generated__/prisma/client.ts";
-import { isRowId } from "./ids.ts";
 import type { ArtistRecord, EventRecord } from "./records.ts";
 
 export type Transaction = Prisma.TransactionClient;
@@ -12,7 +11,7 @@ const tables = { event: "base.event", artist: "base.artist" } as const;
 
 /** Whether the company has the row; if so it stays locked until the transaction ends. */
 async function lockRow(tx: Transaction, table: keyof typeof tables, companyId: string, id: string): Promise<boolean> {
-  if (!isRowId(id)) return false;
+  if (!isUuid(id)) return false;
   const locked = await tx.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT id FROM ${Prisma.raw(tables[table])} WHERE company_id = ${companyId}::uuid AND id = ${id}::uuid FOR UPDATE`,
   );
@@ -37,7 +36,7 @@ export async function lockArtist(tx: Transaction, companyId: string, id: string)
  * BAD_USER_INPUT naming the ids that are not.
  */
 export async function lockLineupArtists(tx: Transaction, companyId: string, artistIds: readonly string[]): Promise<void> {
-  const rowIds = artistIds.filter(isRowId);
+  const rowIds = artistIds.filter(isUuid);
   const found =
     rowIds.length === 0
       ? []

@@ -1,6 +1,5 @@
 import type { BasePrismaClient } from "../data/prisma-client.ts";
-import { instantAt } from "../domain/local-time.ts";
-import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
+import { demoArtists, demoEvents, instantAtLocal, type DemoEvent } from "@marquee/kit";
 import { demoHistory, type DemoPastEvent } from "@marquee/kit";
 
 const dayMs = 86_400_000;
@@ -11,7 +10,7 @@ function calendarDate(seedDay: Date, days: number): string {
 }
 
 function eventRow(event: DemoEvent, seedDay: Date) {
-  const startsAt = instantAt(calendarDate(seedDay, event.day), event.localStart, event.location.timeZone);
+  const startsAt = instantAtLocal(calendarDate(seedDay, event.day), event.localStart, event.location.timeZone);
   return {
     id: event.id,
     companyId: event.companyId,

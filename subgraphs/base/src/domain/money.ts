@@ -26,8 +26,3 @@ export function ticketPriceProblem(price: Money): string | null {
   }
   return null;
 }
-
-/** The amount with exactly the currency's minor units, as prices are shown: "45.5000" EUR -> "45.50". */
-export function formatAmount(amount: string, currency: string): string {
-  return new Decimal(amount).toFixed(minorUnitsOf(currency));
-}

@@ -1,16 +1,15 @@
+import { formatLocalIso, formatMoney } from "@marquee/kit";
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
 import { nextStatuses } from "../domain/event-lifecycle.ts";
-import { formatLocalDateTime } from "../domain/local-time.ts";
-import { formatAmount } from "../domain/money.ts";
 
 export const Event: EventResolvers = {
   // Other modules' references, batched: one statement per batch, scoped to the caller's company.
   __resolveReference: ({ id }, { data }) => data.loaders.eventById.load(id),
   nextStatuses: (event) => nextStatuses(event, new Date()),
-  startsAtLocal: (event) => formatLocalDateTime(event.startsAt, event.timeZone),
-  endsAtLocal: (event) => formatLocalDateTime(event.endsAt, event.timeZone),
+  startsAtLocal: (event) => formatLocalIso(event.startsAt, event.timeZone),
+  endsAtLocal: (event) => formatLocalIso(event.endsAt, event.timeZone),
   location: ({ venueName, city, country, latitude, longitude, timeZone }) => ({ venueName, city, country, latitude, longitude, timeZone }),
-  ticketPrice: ({ ticketPrice, currency }) => ({ amount: formatAmount(ticketPrice.toString(), currency), currency }),
+  ticketPrice: ({ ticketPrice, currency }) => ({ amount: formatMoney({ amount: ticketPrice.toString(), currency }), currency }),
   lineup: async ({ id }, _args, { data }) => {
     const artistIds = await data.loaders.lineupOfEvent.load(id);
     const artists = await Promise.all(artistIds.map((artistId) => data.loaders.artistById.load(artistId)));

@@ -1,7 +1,5 @@
-import { pageRequest, unauthenticated } from "@marquee/kit";
+import { isInstantKey, isTextKey, pageRequest, unauthenticated } from "@marquee/kit";
 import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
-import { isArtistCursor } from "../data/artist-reads.ts";
-import { isEventCursor } from "../data/event-reads.ts";
 import { dashboardRequest } from "./Dashboard.ts";
 
 const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
@@ -17,12 +15,12 @@ export const Query: QueryResolvers = {
         artistId: filter?.artistId,
         search: filter?.search,
       },
-      pageRequest({ first, after }, isEventCursor),
+      pageRequest({ first, after }, isInstantKey),
     ),
   sharedEvents: (_parent, { startsFrom, startsBefore, first, after }, { data }) =>
-    data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isEventCursor)),
+    data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isInstantKey)),
   event: (_parent, { id }, { data }) => data.loaders.eventById.load(id),
-  artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isArtistCursor)),
+  artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isTextKey)),
   artist: (_parent, { id }, { data }) => data.loaders.artistById.load(id),
   dashboard: (_parent, { upcomingCount }) => dashboardRequest(upcomingCount, new Date()),
   viewer: (_parent, _args, { authentication }) => {

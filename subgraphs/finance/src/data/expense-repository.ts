@@ -2,15 +2,11 @@
 // another company reads and writes exactly like an unknown one; what can be resolved for
 // many events at once is batched per request.
 import DataLoader from "dataloader";
-import { notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { isDayKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { ExpenseCategory, Money } from "../domain/index.ts";
-import { rowsPerKey } from "./batching.ts";
-import type { FinancePrisma } from "./finance-database.ts";
+import { financeSchema, type FinancePrisma } from "./finance-database.ts";
 import { sumsPerCurrency } from "./finance-totals.ts";
-import { isUuid } from "./ids.ts";
-import { isSortKey, newestFirst, newestFirstAfter, type SortKey } from "./keyset.ts";
 import { ledgerConditions, type LedgerFilter } from "./ledger-filter.ts";
-import { parentPages, type ChildList, type PageArgs } from "./parent-pages.ts";
 import { dateColumn, expenseRecord, type ExpenseRecord } from "./records.ts";
 
 /** A validated expense, ready to be written. */
@@ -31,7 +27,7 @@ export interface ExpenseFilter {
   overheadOnly?: boolean | null;
 }
 
-const expensesOfEvent: ChildList = { table: "expense", parentColumn: "event_id", sortColumn: "incurred_on", sortType: "date" };
+const expensesOfEvent: ChildList = { schema: financeSchema, table: "expense", parentColumn: "event_id", sortColumn: "incurred_on", sortType: "date", direction: "DESC" };
 const sortKeyOf = (expense: ExpenseRecord): SortKey => [expense.incurredOn, expense.id];
 
 export type ExpenseRepository = ReturnType<typeof createExpenseRepository>;
@@ -50,7 +46,7 @@ export function createExpenseRepository(prisma: FinancePrisma, { companyId, user
     find,
 
     async list(filter: ExpenseFilter, args: PageArgs): Promise<Connection<ExpenseRecord>> {
-      const page = pageRequest(args, isSortKey);
+      const page = pageRequest(args, isDayKey);
       const rows = await prisma.expense.findMany({
         where: {
           AND: [
@@ -66,7 +62,7 @@ export function createExpenseRepository(prisma: FinancePrisma, { companyId, user
     },
 
     /** A page of an event's expenses, newest first. */
-    pageOfEvent: parentPages({ prisma, companyId, list: expensesOfEvent, loadByIds: byIds, idOf: (expense) => expense.id, keyOf: sortKeyOf }),
+    pageOfEvent: parentPages({ prisma, companyId, list: expensesOfEvent, isKey: isDayKey, loadByIds: byIds, idOf: (expense) => expense.id, keyOf: sortKeyOf }),
 
     /** Every expense of an event: what its draft settlements are computed from. */
     allOfEvent: new DataLoader(async (eventIds: readonly string[]) => {

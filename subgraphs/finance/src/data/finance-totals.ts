@@ -1,8 +1,9 @@
 // Totals per currency from the sums of expenses and of income: amounts in different
 // currencies are never added together, so each currency gets its own totals.
+import { moneyOf } from "@marquee/kit";
 import { subtractMoney, sumMoney, type Money } from "../domain/index.ts";
 import type { Prisma } from "../__generated__/prisma/client.ts";
-import { moneyOf, type FinanceTotalsRecord } from "./records.ts";
+import type { FinanceTotalsRecord } from "./records.ts";
 
 /** One entry per currency found in either list, by currency code. */
 export function totalsPerCurrency(expenseSums: readonly Money[], incomeSums: readonly Money[]): FinanceTotalsRecord[] {

@@ -2,16 +2,12 @@
 // another company reads and writes exactly like an unknown one; what can be resolved for
 // many events at once is batched per request.
 import DataLoader from "dataloader";
-import { notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { isDayKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { IncomeSource } from "../__generated__/prisma/client.ts";
 import type { Money } from "../domain/index.ts";
-import { rowsPerKey } from "./batching.ts";
-import type { FinancePrisma } from "./finance-database.ts";
+import { financeSchema, type FinancePrisma } from "./finance-database.ts";
 import { sumsPerCurrency } from "./finance-totals.ts";
-import { isUuid } from "./ids.ts";
-import { isSortKey, newestFirst, newestFirstAfter, type SortKey } from "./keyset.ts";
 import { ledgerConditions, type LedgerFilter } from "./ledger-filter.ts";
-import { parentPages, type ChildList, type PageArgs } from "./parent-pages.ts";
 import { dateColumn, incomeRecord, type IncomeRecord } from "./records.ts";
 
 /** Validated income, ready to be written. */
@@ -32,7 +28,7 @@ export interface IncomeFilter {
   companyWideOnly?: boolean | null;
 }
 
-const incomeOfEvent: ChildList = { table: "income", parentColumn: "event_id", sortColumn: "received_on", sortType: "date" };
+const incomeOfEvent: ChildList = { schema: financeSchema, table: "income", parentColumn: "event_id", sortColumn: "received_on", sortType: "date", direction: "DESC" };
 const sortKeyOf = (income: IncomeRecord): SortKey => [income.receivedOn, income.id];
 
 export type IncomeRepository = ReturnType<typeof createIncomeRepository>;
@@ -51,7 +47,7 @@ export function createIncomeRepository(prisma: FinancePrisma, { companyId, userI
     find,
 
     async list(filter: IncomeFilter, args: PageArgs): Promise<Connection<IncomeRecord>> {
-      const page = pageRequest(args, isSortKey);
+      const page = pageRequest(args, isDayKey);
       const rows = await prisma.income.findMany({
         where: {
           AND: [
@@ -67,7 +63,7 @@ export function createIncomeRepository(prisma: FinancePrisma, { companyId, userI
     },
 
     /** A page of an event's income, newest first. */
-    pageOfEvent: parentPages({ prisma, companyId, list: incomeOfEvent, loadByIds: byIds, idOf: (income) => income.id, keyOf: sortKeyOf }),
+    pageOfEvent: parentPages({ prisma, companyId, list: incomeOfEvent, isKey: isDayKey, loadByIds: byIds, idOf: (income) => income.id, keyOf: sortKeyOf }),
 
     /** An event's TICKETING income: its gross ticket sales, where its draft settlements start from. */
     ticketingOfEvent: new DataLoader(async (eventIds: readonly string[]) => {

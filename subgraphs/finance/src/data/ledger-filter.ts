@@ -1,6 +1,6 @@
 // The conditions expenses and income are filtered by alike: the company (always), one
 // event or none, and a range of days on the entry's own date column.
-import { sameId } from "./ids.ts";
+import { sameId } from "@marquee/kit";
 import { dateColumn } from "./records.ts";
 
 export interface LedgerFilter {

@@ -1,7 +1,7 @@
 // What the data layer hands to the resolvers (codegen's mappers point here), and how
 // Finance's rows become them: money as exact domain Money, dates and instants as the API
 // writes them, so that no resolver ever handles a Prisma type.
-import { Decimal } from "decimal.js";
+import { moneyOf } from "@marquee/kit";
 import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementDeduction, SettlementLine } from "../__generated__/prisma/client.ts";
 import {
   parseDealTerms,
@@ -78,10 +78,6 @@ export interface FinanceTotalsRecord {
   totalExpenses: Money;
   totalIncome: Money;
   net: Money;
-}
-
-export function moneyOf(amount: Prisma.Decimal, currency: string): Money {
-  return { amount: new Decimal(amount.toFixed()), currency };
 }
 
 /** A Date column holds midnight UTC of its day. */

@@ -3,7 +3,7 @@
 // requests racing to approve or edit one settlement exactly one wins, whatever the
 // isolation level; the table's CHECKs and the lines' primary key back that up.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, sameId, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import {
   assertEditable,
   assertSettlementTerms,
@@ -12,13 +12,9 @@ import {
   type SettlementStatus,
   type SettlementTerms,
 } from "../domain/index.ts";
-import { rowsPerKey } from "./batching.ts";
-import type { FinancePrisma, FinanceTransaction } from "./finance-database.ts";
+import { financeSchema, type FinancePrisma, type FinanceTransaction } from "./finance-database.ts";
 import type { ExpenseRepository } from "./expense-repository.ts";
-import { isUuid, sameId } from "./ids.ts";
 import type { IncomeRepository } from "./income-repository.ts";
-import { isSortKey, newestFirst, newestFirstAfter, type SortKey } from "./keyset.ts";
-import { parentPages, type ChildList, type PageArgs } from "./parent-pages.ts";
 import {
   dateColumn,
   deductionRecord,
@@ -45,7 +41,14 @@ export interface SettlementPayment {
   paidOn: string;
 }
 
-const settlementsOfArtist: ChildList = { table: "settlement", parentColumn: "artist_id", sortColumn: "created_at", sortType: "timestamptz" };
+const settlementsOfArtist: ChildList = {
+  schema: financeSchema,
+  table: "settlement",
+  parentColumn: "artist_id",
+  sortColumn: "created_at",
+  sortType: "timestamptz",
+  direction: "DESC",
+};
 const sortKeyOf = (settlement: SettlementRecord): SortKey => [settlement.createdAt, settlement.id];
 
 export type SettlementRepository = ReturnType<typeof createSettlementRepository>;
@@ -114,7 +117,7 @@ export function createSettlementRepository(
     find,
 
     async list(filter: SettlementFilter, args: PageArgs): Promise<Connection<SettlementRecord>> {
-      const page = pageRequest(args, isSortKey);
+      const page = pageRequest(args, isInstantKey);
       const rows = await prisma.settlement.findMany({
         where: {
           AND: [
@@ -145,6 +148,7 @@ export function createSettlementRepository(
       prisma,
       companyId,
       list: settlementsOfArtist,
+      isKey: isInstantKey,
       loadByIds: async (ids) => (await prisma.settlement.findMany({ where: { companyId, id: { in: ids } } })).map(settlementRecord),
       idOf: (settlement) => settlement.id,
       keyOf: sortKeyOf,

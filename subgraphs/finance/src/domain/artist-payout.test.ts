@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeArtistPayout } from "./artist-payout.ts";
 import { parseDealTerms, type DealTermsInput } from "./deal-terms.ts";
-import { formatMoney, parseMoney } from "./money.ts";
+import { formatMoney } from "@marquee/kit";
+import { parseMoney } from "./money.ts";
 
 const usd = (amount: string) => parseMoney(amount, "USD");
 

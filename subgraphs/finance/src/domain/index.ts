@@ -30,7 +30,6 @@ export {
   compareMoney,
   describeMoney,
   floorAtZero,
-  formatMoney,
   isNegative,
   minorUnitsOf,
   parseMoney,

@@ -1,12 +1,8 @@
 import { Decimal } from "decimal.js";
-import { minorUnitsOf as currencyMinorUnits } from "@marquee/kit";
+import { minorUnitsOf as currencyMinorUnits, formatMoney, type Money } from "@marquee/kit";
 import { CurrencyMismatchError, InvalidAmountError, UnsupportedCurrencyError } from "./errors.ts";
 
-export interface Money {
-  readonly amount: Decimal;
-  /** ISO 4217 code, e.g. "USD". */
-  readonly currency: string;
-}
+export type { Money };
 
 /**
  * decimal.js rounds every arithmetic result to 20 significant digits by default,
@@ -104,15 +100,6 @@ export function roundToMinorUnits(money: Money): Money {
     amount: money.amount.toDecimalPlaces(minorUnitsOf(money.currency), Decimal.ROUND_HALF_UP),
     currency: money.currency,
   };
-}
-
-/**
- * Fixed notation with exactly the currency's minor digits: "1200.50", "3400000"
- * for JPY. Rounds first because decimal.js prints a tiny negative such as
- * -0.004 as "-0.00", while the rounded value prints as "0.00".
- */
-export function formatMoney(money: Money): string {
-  return roundToMinorUnits(money).amount.toFixed(minorUnitsOf(money.currency));
 }
 
 /** Currency-prefixed form for human-readable text: "USD 1200.50". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDealTerms, type DealTermsInput } from "./deal-terms.ts";
-import { formatMoney, parseMoney } from "./money.ts";
+import { formatMoney } from "@marquee/kit";
+import { parseMoney } from "./money.ts";
 import { computeSettlement, type SettlementInput, type SettlementWaterfall } from "./settlement-waterfall.ts";
 
 const usd = (amount: string) => parseMoney(amount, "USD");

@@ -1,7 +1,7 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
+import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { assertExistsInBase } from "../base-entities.ts";
 import { dealTerms, deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
 
 export const Mutation: MutationResolvers = {
@@ -14,7 +14,7 @@ export const Mutation: MutationResolvers = {
       amount: positiveAmount(input.amount, "amount"),
       incurredOn: input.incurredOn,
     };
-    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    if (draft.eventId) await assertExistInBase(context.base, "Event", [draft.eventId]);
     return context.finance.expenses.record(draft);
   },
 
@@ -28,7 +28,7 @@ export const Mutation: MutationResolvers = {
       amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
       incurredOn: input.incurredOn ?? undefined,
     };
-    if (changes.eventId) await assertExistsInBase(context, "Event", changes.eventId);
+    if (changes.eventId) await assertExistInBase(context.base, "Event", [changes.eventId]);
     return context.finance.expenses.update(input.id, changes);
   },
 
@@ -43,7 +43,7 @@ export const Mutation: MutationResolvers = {
       amount: positiveAmount(input.amount, "amount"),
       receivedOn: input.receivedOn,
     };
-    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    if (draft.eventId) await assertExistInBase(context.base, "Event", [draft.eventId]);
     return context.finance.incomes.record(draft);
   },
 
@@ -57,7 +57,7 @@ export const Mutation: MutationResolvers = {
       amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
       receivedOn: input.receivedOn ?? undefined,
     };
-    if (changes.eventId) await assertExistsInBase(context, "Event", changes.eventId);
+    if (changes.eventId) await assertExistInBase(context.base, "Event", [changes.eventId]);
     return context.finance.incomes.update(input.id, changes);
   },
 
@@ -65,7 +65,7 @@ export const Mutation: MutationResolvers = {
 
   createSettlement: async (_, { input }, context) => {
     const terms = { currency: input.currency, dealTerms: dealTerms(input.dealTerms), deductions: deductions(input.deductions ?? []) };
-    await Promise.all([assertExistsInBase(context, "Event", input.eventId), assertExistsInBase(context, "Artist", input.artistId)]);
+    await Promise.all([assertExistInBase(context.base, "Event", [input.eventId]), assertExistInBase(context.base, "Artist", [input.artistId])]);
     return context.finance.settlements.create(input.eventId, input.artistId, terms);
   },
 

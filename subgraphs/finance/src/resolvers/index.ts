@@ -1,3 +1,4 @@
+import { moneyResolvers } from "@marquee/kit";
 import type { Resolvers } from "../__generated__/resolvers-types.ts";
 import { reportDomainErrorsAsUserInput } from "../domain-errors.ts";
 import { Artist } from "./Artist.ts";
@@ -5,9 +6,8 @@ import { DealTerms } from "./DealTerms.ts";
 import { Event } from "./Event.ts";
 import { Expense } from "./Expense.ts";
 import { Income } from "./Income.ts";
-import { Money } from "./Money.ts";
 import { Mutation } from "./Mutation.ts";
 import { Query } from "./Query.ts";
 import { Settlement } from "./Settlement.ts";
 
-export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money, DealTerms });
+export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money: moneyResolvers, DealTerms });

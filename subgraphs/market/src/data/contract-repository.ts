@@ -4,13 +4,10 @@
 // one up get one contract and one refusal. Each move is a conditional UPDATE on the
 // status it starts from.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, sameId, toConnection, type Connection, type PageArgs, type Tenant } from "@marquee/kit";
 import { Prisma } from "../__generated__/prisma/client.ts";
 import { assertContractMove, assertNotSignedBy, type ContractMove, type ContractParty, type ContractStatus } from "../domain/index.ts";
-import { isUuid, sameId } from "./ids.ts";
-import { createdBefore, isInstantKey, newestFirst } from "./keyset.ts";
 import type { MarketPrisma } from "./market-database.ts";
-import type { PageArgs } from "./parent-pages.ts";
 import { contractRecord, type ContractRecord } from "./records.ts";
 
 export interface ContractFilter {
@@ -67,10 +64,10 @@ export function createContractRepository(prisma: MarketPrisma, { companyId, user
             { companyId },
             ...(filter.dealId != null ? [{ dealId: sameId(filter.dealId) }] : []),
             ...(filter.status ? [{ status: filter.status }] : []),
-            ...(page.after ? [createdBefore(page.after)] : []),
+            ...(page.after ? [newestFirstAfter("createdAt", page.after)] : []),
           ],
         },
-        orderBy: newestFirst,
+        orderBy: newestFirst("createdAt"),
         take: page.take + 1,
       });
       return toConnection(rows.map(contractRecord), page.take, (contract) => [contract.createdAt, contract.id]);

@@ -4,7 +4,7 @@
 // version on the table), so that of two requests racing on one deal exactly one moves it;
 // the versions it writes are append-only in the database itself.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowPerKey, rowsPerKey, sameId, sortKeyGuard, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import {
   assertOfferStillOpen,
   counteringSide,
@@ -17,11 +17,7 @@ import {
   type StoredDealStatus,
   type TicketBonus,
 } from "../domain/index.ts";
-import { rowsPerKey } from "./batching.ts";
-import { isUuid, sameId } from "./ids.ts";
-import { createdBefore, isInstantKey, isVersionKey, newestFirst, type SortKey } from "./keyset.ts";
-import type { MarketPrisma, MarketTransaction } from "./market-database.ts";
-import { parentPages, type ChildList, type PageArgs } from "./parent-pages.ts";
+import { marketSchema, type MarketPrisma, type MarketTransaction } from "./market-database.ts";
 import {
   currentVersionSummary,
   dealRecord,
@@ -64,10 +60,20 @@ interface MoveWrite {
   columns?: { eventId?: string | null; notes?: string | null; acceptedVersionId?: string; decidedAt?: Date; decidedBy?: string };
 }
 
-const dealsOf = (parentColumn: "event_id" | "artist_id"): ChildList => ({ table: "deal", parentColumn, sortColumn: "created_at", sortType: "timestamptz", direction: "DESC" });
-const historyOfDeal: ChildList = { table: "deal_terms_version", parentColumn: "deal_id", sortColumn: "number", sortType: "integer", direction: "ASC" };
+// Deals list newest first by creation instant; a deal's history lists oldest first by
+// version number, so its cursor carries [version number, id].
+const dealsOf = (parentColumn: "event_id" | "artist_id"): ChildList => ({
+  schema: marketSchema,
+  table: "deal",
+  parentColumn,
+  sortColumn: "created_at",
+  sortType: "timestamptz",
+  direction: "DESC",
+});
+const historyOfDeal: ChildList = { schema: marketSchema, table: "deal_terms_version", parentColumn: "deal_id", sortColumn: "number", sortType: "integer", direction: "ASC" };
 const dealKey = (deal: DealRecord): SortKey => [deal.createdAt, deal.id];
 const versionKey = (version: TermsVersionRecord): SortKey => [String(version.number), version.id];
+const isVersionKey = sortKeyGuard((value) => /^[1-9]\d{0,8}$/.test(value));
 
 export type DealRepository = ReturnType<typeof createDealRepository>;
 
@@ -91,10 +97,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
     return deal;
   }
 
-  const dealById = new DataLoader(async (ids: readonly string[]) => {
-    const deals = new Map((await byIds([...ids])).map((deal) => [deal.id, deal]));
-    return ids.map((id) => deals.get(id) ?? null);
-  });
+  const dealById = new DataLoader(async (ids: readonly string[]) => rowPerKey(ids, await byIds([...ids]), (deal) => deal.id));
 
   const versionById = new DataLoader(async (ids: readonly string[]) => {
     const rows = await prisma.dealTermsVersion.findMany({ where: { companyId, id: { in: [...ids] } } });
@@ -196,11 +199,11 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
             ...(filter.artistId != null ? [{ artistId: sameId(filter.artistId) }] : []),
             ...(filter.eventId != null ? [{ eventId: sameId(filter.eventId) }] : []),
             ...(filter.status ? [statusCondition(filter.status, now)] : []),
-            ...(page.after ? [createdBefore(page.after)] : []),
+            ...(page.after ? [newestFirstAfter("createdAt", page.after)] : []),
           ],
         },
         include: currentVersionSummary,
-        orderBy: newestFirst,
+        orderBy: newestFirst("createdAt"),
         take: page.take + 1,
       });
       return toConnection(
@@ -236,7 +239,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
       const rows = await prisma.deal.findMany({
         where: { companyId, artistId, status: "ACCEPTED", eventId: { not: null }, id: { not: exceptDealId } },
         include: currentVersionSummary,
-        orderBy: newestFirst,
+        orderBy: newestFirst("createdAt"),
       });
       return rows.map((row) => dealRecord(row, now));
     },

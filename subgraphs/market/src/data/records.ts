@@ -2,12 +2,12 @@
 // Market's rows become them: money as exact amounts, instants as the API writes them, a
 // deal's status as it stands at the instant it was read.
 import { Decimal } from "decimal.js";
+import { moneyOf } from "@marquee/kit";
 import type { Contract, Deal, DealTermsBonus, DealTermsVersion, Prisma } from "../__generated__/prisma/client.ts";
 import {
   dealStatusAt,
   type ContractStatus,
   type DealStatus,
-  type Money,
   type NegotiatingSide,
   type OfferTerms,
   type StoredDealStatus,
@@ -71,10 +71,6 @@ export interface ContractRecord {
   promoterSignature: SignatureRecord | null;
   artistSignature: SignatureRecord | null;
   voiding: { reason: string; voidedAt: string; voidedBy: string } | null;
-}
-
-export function moneyOf(amount: Prisma.Decimal, currency: string): Money {
-  return { amount: new Decimal(amount.toFixed()), currency };
 }
 
 export function dealRecord(row: DealRow, now: Date): DealRecord {

@@ -13,7 +13,6 @@ export {
 export {
   DEAL_TYPES,
   assertOfferStillOpen,
-  formatAmount,
   parseOfferTerms,
   type DealType,
   type Money,
@@ -23,4 +22,4 @@ export {
   type RadiusClause,
   type TicketBonus,
 } from "./offer-terms.ts";
-export { greatCircleKm, radiusConflicts, type GeoPoint, type RadiusConflict, type Show } from "./radius.ts";
+export { radiusConflicts, type RadiusConflict, type Show } from "./radius.ts";

@@ -1,5 +1,6 @@
+import { formatMoney } from "@marquee/kit";
 import { describe, expect, it } from "vitest";
-import { assertOfferStillOpen, formatAmount, parseOfferTerms, type OfferTermsInput } from "./offer-terms.ts";
+import { assertOfferStillOpen, parseOfferTerms, type OfferTermsInput } from "./offer-terms.ts";
 
 const usd = (amount: string) => ({ amount, currency: "USD" });
 const refusal = (field: string, message: string) =>
@@ -17,13 +18,13 @@ describe("offer terms", () => {
       offerExpiresAt: new Date("2026-06-01T00:00:00Z"),
       radiusClause: { kilometres: 300, daysBefore: 30, daysAfter: 15 },
     });
-    expect([formatAmount(split.guarantee!), split.percentage!.toFixed(), formatAmount(split.splitPoint!)]).toEqual(["9000.50", "82.5", "20000.00"]);
-    expect(split.ticketBonuses.map(({ ticketsSold, bonus }) => `${ticketsSold}: ${formatAmount(bonus)}`)).toEqual(["700: 1000.00", "800: 1500.25"]);
+    expect([formatMoney(split.guarantee!), split.percentage!.toFixed(), formatMoney(split.splitPoint!)]).toEqual(["9000.50", "82.5", "20000.00"]);
+    expect(split.ticketBonuses.map(({ ticketsSold, bonus }) => `${ticketsSold}: ${formatMoney(bonus)}`)).toEqual(["700: 1000.00", "800: 1500.25"]);
     expect(split.radiusClause).toEqual({ kilometres: 300, daysBefore: 30, daysAfter: 15 });
 
     const door = parseOfferTerms({ dealType: "DOOR_DEAL", currency: "JPY", percentage: "70" });
     expect([door.guarantee, door.splitPoint, door.ticketBonuses, door.offerExpiresAt, door.radiusClause]).toEqual([null, null, [], null, null]);
-    expect(formatAmount(parseOfferTerms({ dealType: "FLAT_GUARANTEE", currency: "JPY", guarantee: { amount: "3400000", currency: "JPY" } }).guarantee!)).toBe("3400000");
+    expect(formatMoney(parseOfferTerms({ dealType: "FLAT_GUARANTEE", currency: "JPY", guarantee: { amount: "3400000", currency: "JPY" } }).guarantee!)).toBe("3400000");
   });
 
   const cases: [string, OfferTermsInput, string, string][] = [

@@ -3,19 +3,16 @@
 // across modules); Market checks the offer's own extras besides: ticket-count bonuses,
 // the offer's expiry and the radius clause.
 import { Decimal } from "decimal.js";
-import { badUserInput, minorUnitsOf } from "@marquee/kit";
+import { badUserInput, minorUnitsOf, type Money } from "@marquee/kit";
 
 export const DEAL_TYPES = ["FLAT_GUARANTEE", "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", "DOOR_DEAL"] as const;
 export type DealType = (typeof DEAL_TYPES)[number];
 
+export type { Money };
+
 /** An amount as written: a plain decimal string and an ISO 4217 code. */
 export interface MoneyInput {
   readonly amount: string;
-  readonly currency: string;
-}
-
-export interface Money {
-  readonly amount: Decimal;
   readonly currency: string;
 }
 
@@ -108,11 +105,6 @@ export function assertOfferStillOpen(terms: OfferTerms, now: Date): void {
   if (terms.offerExpiresAt !== null && terms.offerExpiresAt.getTime() <= now.getTime()) {
     throw invalid("offerExpiresAt", `The offer would expire at ${terms.offerExpiresAt.toISOString()}, which is not after now (${now.toISOString()}).`);
   }
-}
-
-/** Exactly the currency's minor digits: "8000.00", "3400000" for JPY. */
-export function formatAmount(money: Money): string {
-  return money.amount.toFixed(minorUnitsOf(money.currency) ?? 4);
 }
 
 function amountIn(currency: string, input: MoneyInput, field: string, { positive }: { positive: boolean }): Money {

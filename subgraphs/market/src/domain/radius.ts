@@ -1,12 +1,8 @@
 // The radius check of an offer: which of the artist's accepted shows fall inside the
 // offer's radius clause, i.e. within its distance of the offered show's venue and within
 // its days before or after the show.
+import { greatCircleKm, type GeoPoint } from "@marquee/kit";
 import type { RadiusClause } from "./offer-terms.ts";
-
-export interface GeoPoint {
-  readonly latitude: number;
-  readonly longitude: number;
-}
 
 /** A show as the radius check sees it: where and when. */
 export interface Show {
@@ -22,18 +18,7 @@ export interface RadiusConflict<Other> {
   readonly daysApart: number;
 }
 
-/** The mean Earth radius (IUGG), in kilometres. */
-const earthRadiusKm = 6371.0088;
 const dayMs = 86_400_000;
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance by the haversine formula, in kilometres. */
-export function greatCircleKm(from: GeoPoint, to: GeoPoint): number {
-  const dLat = radians(to.latitude - from.latitude);
-  const dLon = radians(to.longitude - from.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(from.latitude)) * Math.cos(radians(to.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /**
  * The other shows inside the clause around `offered`, nearest in time first. The days

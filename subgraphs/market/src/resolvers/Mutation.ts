@@ -1,8 +1,8 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
 // Putting terms on the table (an offer, a counter-offer) answers with the radius warnings.
+import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { assertExistsInBase } from "../base-entities.ts";
 import type { MarketContext } from "../context.ts";
 import type { DealRecord } from "../data/records.ts";
 import { offerTerms, optionalText, requiredText } from "../inputs.ts";
@@ -20,7 +20,7 @@ export const Mutation: MutationResolvers = {
       terms: offerTerms(input.terms),
       notes: optionalText(input.notes, "notes"),
     };
-    await Promise.all([assertExistsInBase(context, "Artist", draft.artistId), draft.eventId && assertExistsInBase(context, "Event", draft.eventId)]);
+    await Promise.all([assertExistInBase(context.base, "Artist", [draft.artistId]), draft.eventId && assertExistInBase(context.base, "Event", [draft.eventId])]);
     return context.market.deals.create(draft);
   },
 
@@ -31,7 +31,7 @@ export const Mutation: MutationResolvers = {
       notes: input.notes === undefined ? undefined : optionalText(input.notes, "notes"),
       terms: input.terms ? offerTerms(input.terms) : undefined,
     };
-    if (changes.eventId) await assertExistsInBase(context, "Event", changes.eventId);
+    if (changes.eventId) await assertExistInBase(context.base, "Event", [changes.eventId]);
     return context.market.deals.edit(input.id, changes);
   },
 

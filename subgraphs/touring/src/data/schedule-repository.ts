@@ -1,9 +1,8 @@
 // The schedule items of the company's tour days. Items are written while their tour is
 // locked and still editable; a day's items are read for many days in one statement.
 import DataLoader from "dataloader";
-import { notFound, type Tenant } from "@marquee/kit";
+import { isUuid, notFound, type Tenant } from "@marquee/kit";
 import type { ScheduleItemKind } from "../__generated__/prisma/client.ts";
-import { isUuid } from "./ids.ts";
 import { dateColumn, scheduleItemRecord, type ScheduleItemRecord } from "./records.ts";
 import type { TourRepository } from "./tour-repository.ts";
 import type { TouringPrisma } from "./touring-database.ts";

@@ -3,10 +3,8 @@
 // every change renumbers the tour in one statement, which the deferrable unique
 // (tour, position) constraint checks once the statement is done.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, type Tenant } from "@marquee/kit";
+import { badUserInput, isUuid, notFound, rowsPerKey, type Tenant } from "@marquee/kit";
 import type { StopKind } from "../__generated__/prisma/client.ts";
-import { rowsPerKey } from "./batching.ts";
-import { isUuid } from "./ids.ts";
 import { dateColumn, tourStopRecord, type Place, type TourRecord, type TourStopRecord } from "./records.ts";
 import type { TourRepository } from "./tour-repository.ts";
 import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";

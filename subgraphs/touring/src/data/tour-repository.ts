@@ -2,18 +2,11 @@
 // another company reads and writes exactly like an unknown one; what can be resolved for
 // many parents at once (a stop's tour, an artist's tours) is batched per request.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, type Connection, type PageArgs, type Tenant } from "@marquee/kit";
 import { tourEditProblem, tourTransitionProblem, type TourStatus } from "../domain/tour-lifecycle.ts";
-import { rowsPerKey } from "./batching.ts";
-import { isUuid } from "./ids.ts";
 import { tourRecord, type TourRecord } from "./records.ts";
-import { comesAfter, isTourKey, newestFirst, tourKeyOf, toursAfter } from "./tour-keyset.ts";
+import { comesAfter, tourKeyOf } from "./tour-keyset.ts";
 import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
 
 export interface TourFilter {
   artistId?: string | null;
@@ -34,13 +27,12 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
 
   const byId = new DataLoader(async (ids: readonly string[]) => {
     const rows = await prisma.tour.findMany({ where: { companyId, id: { in: ids.filter(isUuid) } } });
-    const tours = new Map(rows.map((row) => [row.id, tourRecord(row)]));
-    return ids.map((id) => tours.get(id) ?? null);
+    return rowPerKey(ids, rows.map(tourRecord), (tour) => tour.id);
   });
 
   /** Every tour of each artist, newest first: an artist has tens of tours, never thousands. */
   const allOfArtist = new DataLoader(async (artistIds: readonly string[]) => {
-    const rows = await prisma.tour.findMany({ where: { companyId, artistId: { in: artistIds.filter(isUuid) } }, orderBy: newestFirst });
+    const rows = await prisma.tour.findMany({ where: { companyId, artistId: { in: artistIds.filter(isUuid) } }, orderBy: newestFirst("createdAt") });
     return rowsPerKey(artistIds, rows.map(tourRecord), (tour) => tour.artistId);
   });
 
@@ -70,7 +62,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
     },
 
     async list(filter: TourFilter, args: PageArgs): Promise<Connection<TourRecord>> {
-      const page = pageRequest(args, isTourKey);
+      const page = pageRequest(args, isInstantKey);
       if (filter.artistId != null && !isUuid(filter.artistId)) return toConnection([], page.take, tourKeyOf);
       const rows = await prisma.tour.findMany({
         where: {
@@ -78,10 +70,10 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
             { companyId },
             ...(filter.artistId != null ? [{ artistId: filter.artistId }] : []),
             ...(filter.status ? [{ status: filter.status }] : []),
-            ...(page.after ? [toursAfter(page.after)] : []),
+            ...(page.after ? [newestFirstAfter("createdAt", page.after)] : []),
           ],
         },
-        orderBy: newestFirst,
+        orderBy: newestFirst("createdAt"),
         take: page.take + 1,
       });
       return toConnection(rows.map(tourRecord), page.take, tourKeyOf);
@@ -89,7 +81,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
 
     /** A page of an artist's tours, newest first, batched with every other artist of the request. */
     async pageOfArtist(artistId: string, args: PageArgs): Promise<Connection<TourRecord>> {
-      const page = pageRequest(args, isTourKey);
+      const page = pageRequest(args, isInstantKey);
       const tours = await allOfArtist.load(artistId);
       const after = page.after;
       const rest = after ? tours.filter((tour) => comesAfter(tour, after)) : tours;

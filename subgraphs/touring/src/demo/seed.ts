@@ -7,12 +7,10 @@
 // Days are relative to the seed day, as Base places the events, so the two stay in step.
 // Everything is written through the data layer, so the demo passes the same checks as a
 // user's input.
-import { demoArtists, demoCompanies, demoEvents, demoUsers } from "@marquee/kit";
+import { addDays, demoArtists, demoCompanies, demoEvents, demoUsers, instantAtLocal } from "@marquee/kit";
 import type { ScheduleItemKind } from "../__generated__/prisma/client.ts";
 import { createTouringData } from "../data/touring-data.ts";
 import type { TouringPrisma } from "../data/touring-database.ts";
-import { addDays } from "../domain/calendar.ts";
-import { instantOnClock } from "../domain/local-clock.ts";
 
 const chicagoZone = "America/Chicago";
 const newYorkZone = "America/New_York";
@@ -98,9 +96,9 @@ export async function seedTouringDemo(prisma: TouringPrisma, seedDay: Date): Pro
       day,
       kind: item.kind,
       title: item.title,
-      startsAt: instantOnClock(day, item.start, item.zone),
+      startsAt: instantAtLocal(day, item.start, item.zone),
       startTimeZone: item.zone,
-      endsAt: item.end ? instantOnClock(addDays(day, item.end.days ?? 0), item.end.time, endZone) : null,
+      endsAt: item.end ? instantAtLocal(addDays(day, item.end.days ?? 0), item.end.time, endZone) : null,
       endTimeZone: item.end ? endZone : null,
       origin: item.origin ?? null,
       destination: item.destination ?? null,

@@ -11,12 +11,12 @@
 // alone stalled above the optimum on 3 in 100 random five-market instances, and no
 // longer does with them. The local search also runs from the current order, and the
 // shorter result wins, so a suggestion is never longer than the current route.
-import { distanceKm, type Coordinates } from "./geo.ts";
+import { greatCircleKm, type GeoPoint } from "@marquee/kit";
 import { routeDistanceKm, roundKm } from "./route.ts";
 
 export interface RoutableStop {
   id: string;
-  location: Coordinates | null;
+  location: GeoPoint | null;
   dateFixed: boolean;
 }
 
@@ -50,7 +50,7 @@ function nearestNeighbour(stops: readonly RoutableStop[], openPositions: readonl
   for (const position of openPositions) {
     const anchor = lastPlacedBefore(route, position) ?? firstFixedPlacedAfter(stops, position);
     const nearest = anchor
-      ? unplaced.reduce((best, stop) => (distanceKm(anchor, stop.location!) < distanceKm(anchor, best.location!) ? stop : best))
+      ? unplaced.reduce((best, stop) => (greatCircleKm(anchor, stop.location!) < greatCircleKm(anchor, best.location!) ? stop : best))
       : unplaced[0]!;
     route[position] = nearest;
     unplaced.splice(unplaced.indexOf(nearest), 1);
@@ -58,7 +58,7 @@ function nearestNeighbour(stops: readonly RoutableStop[], openPositions: readonl
   return route;
 }
 
-function lastPlacedBefore(route: readonly RoutableStop[], position: number): Coordinates | null {
+function lastPlacedBefore(route: readonly RoutableStop[], position: number): GeoPoint | null {
   for (let index = position - 1; index >= 0; index--) {
     const location = route[index]!.location;
     if (location) return location;
@@ -66,7 +66,7 @@ function lastPlacedBefore(route: readonly RoutableStop[], position: number): Coo
   return null;
 }
 
-function firstFixedPlacedAfter(stops: readonly RoutableStop[], position: number): Coordinates | null {
+function firstFixedPlacedAfter(stops: readonly RoutableStop[], position: number): GeoPoint | null {
   return stops.slice(position + 1).find((stop) => !isMovable(stop) && stop.location !== null)?.location ?? null;
 }
 

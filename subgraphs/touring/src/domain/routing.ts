@@ -13,8 +13,7 @@
 //   the leg's length; heading on, none. The 50 km floor keeps cross-town hops quiet.
 // - LONG_GAP: more than `maxDaysWithoutShow` days pass between two consecutive dated shows.
 // - DATES_OUT_OF_ORDER: a dated stop comes, in the tour's order, before an earlier date.
-import { daysBetween } from "./calendar.ts";
-import { distanceKm, type Coordinates } from "./geo.ts";
+import { daysBetween, greatCircleKm, type GeoPoint } from "@marquee/kit";
 import { hops, roundKm } from "./route.ts";
 
 export type StopKind = "SHOW" | "TRAVEL_DAY" | "DAY_OFF";
@@ -26,7 +25,7 @@ export interface RoutedStop {
   label: string;
   /** The local date; null while the stop's date is open. */
   date: string | null;
-  location: Coordinates | null;
+  location: GeoPoint | null;
 }
 
 export interface RoutingRules {
@@ -86,8 +85,8 @@ export function analyseRouting(stops: readonly RoutedStop[], rules: RoutingRules
   return { legs: legs.map((each) => ({ ...each, distanceKm: roundKm(each.distanceKm), dailyDriveKm: each.dailyDriveKm === null ? null : roundKm(each.dailyDriveKm) })), flags, totals: totals(stops, legs) };
 }
 
-function leg(from: RoutedStop & { location: Coordinates }, to: RoutedStop & { location: Coordinates }): RoutingLeg {
-  const km = distanceKm(from.location, to.location);
+function leg(from: RoutedStop & { location: GeoPoint }, to: RoutedStop & { location: GeoPoint }): RoutingLeg {
+  const km = greatCircleKm(from.location, to.location);
   const days = from.date !== null && to.date !== null ? daysBetween(from.date, to.date) : null;
   return { fromId: from.id, toId: to.id, distanceKm: km, days, dailyDriveKm: days === null || days < 0 ? null : km / Math.max(days, 1) };
 }
@@ -117,9 +116,9 @@ function overDriveLimit(from: RoutedStop, to: RoutedStop, measured: RoutingLeg, 
   ];
 }
 
-function backtracking(previous: RoutedStop & { location: Coordinates }, from: RoutedStop & { location: Coordinates }, to: RoutedStop & { location: Coordinates }): RoutingFlag[] {
-  const hop = distanceKm(from.location, to.location);
-  const givenBack = distanceKm(previous.location, from.location) - distanceKm(previous.location, to.location);
+function backtracking(previous: RoutedStop & { location: GeoPoint }, from: RoutedStop & { location: GeoPoint }, to: RoutedStop & { location: GeoPoint }): RoutingFlag[] {
+  const hop = greatCircleKm(from.location, to.location);
+  const givenBack = greatCircleKm(previous.location, from.location) - greatCircleKm(previous.location, to.location);
   if (givenBack < backtrackingFloorKm || givenBack <= hop / 3) return [];
   return [
     {

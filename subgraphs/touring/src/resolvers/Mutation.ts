@@ -1,14 +1,14 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
+import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { assertExistsInBase } from "../base-entities.ts";
 import { dayTimeZone } from "../day-sheet.ts";
 import { dailyDriveLimitKm, requiredText, scheduleItemDraft, stopDraft } from "../inputs.ts";
 
 export const Mutation: MutationResolvers = {
   createTour: async (_, { input }, context) => {
     const draft = { artistId: input.artistId, name: requiredText(input.name, "name"), dailyDriveLimitKm: dailyDriveLimitKm(input.dailyDriveLimitKm) };
-    await assertExistsInBase(context, "Artist", draft.artistId);
+    await assertExistInBase(context.base, "Artist", [draft.artistId]);
     return context.touring.tours.create(draft);
   },
 
@@ -22,7 +22,7 @@ export const Mutation: MutationResolvers = {
 
   addTourStop: async (_, { input }, context) => {
     const draft = stopDraft(input);
-    if (draft.eventId) await assertExistsInBase(context, "Event", draft.eventId);
+    if (draft.eventId) await assertExistInBase(context.base, "Event", [draft.eventId]);
     return context.touring.stops.add(input.tourId, draft, input.position ?? null);
   },
 
@@ -33,7 +33,7 @@ export const Mutation: MutationResolvers = {
   addScheduleItem: async (_, { input }, context) => {
     const tour = await context.touring.tours.existing(input.tourId);
     const draft = scheduleItemDraft(input, input.timeZone ? null : await dayTimeZone(context, tour.id, input.day));
-    if (draft.performerArtistId) await assertExistsInBase(context, "Artist", draft.performerArtistId);
+    if (draft.performerArtistId) await assertExistInBase(context.base, "Artist", [draft.performerArtistId]);
     return context.touring.schedule.add(input.tourId, draft);
   },
 

@@ -1,8 +1,8 @@
 // A venue's calendar over a run of its days: for each space, what is free, held (and by
 // which holds, in rank order) and booked. Days are the venue's own, so a window starts
 // and ends at the venue's midnight, whatever the daylight-saving offset.
-import { badUserInput, type Tenant } from "@marquee/kit";
-import { availabilityIntervals, nextDay, physicalSpacesOf, startOfVenueDay, type Occupant, type TimeRange } from "../domain/index.ts";
+import { addDays, badUserInput, startOfLocalDay, type Tenant } from "@marquee/kit";
+import { availabilityIntervals, physicalSpacesOf, type Occupant, type TimeRange } from "../domain/index.ts";
 import type { AvailabilityIntervalRecord, SpaceRecord, VenueAvailabilityRecord } from "./records.ts";
 import type { VenueRepository } from "./venue-repository.ts";
 import type { VenuePrisma } from "./venue-database.ts";
@@ -31,7 +31,7 @@ export function createAvailabilityReads(prisma: VenuePrisma, { companyId }: Tena
       const spaces = spaceId === null ? allSpaces : allSpaces.filter((space) => space.id === spaceId);
       if (spaceId !== null && spaces.length === 0) throw badUserInput(`The venue has no space "${spaceId}".`, { field: "spaceId", spaceId });
 
-      const window = { start: startOfVenueDay(from, venue.timeZone), end: startOfVenueDay(nextDay(to), venue.timeZone) };
+      const window = { start: startOfLocalDay(from, venue.timeZone), end: startOfLocalDay(addDays(to, 1), venue.timeZone) };
       const inWindow = { companyId, spaceId: { in: allSpaces.map((space) => space.id) }, blockedFrom: { lt: window.end }, blockedUntil: { gt: window.start } };
       const [holdBlocks, bookingBlocks] = await Promise.all([
         prisma.holdBlock.findMany({ where: { ...inWindow, status: "ACTIVE" } }),

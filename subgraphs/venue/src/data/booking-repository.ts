@@ -3,16 +3,12 @@
 // per physical space); the database's exclusion constraint refuses a second confirmed
 // booking of any of them at an overlapping time, whatever races to write it.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, sameId, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { BookingStatus } from "../__generated__/prisma/client.ts";
 import { capacityOf, competes } from "../domain/index.ts";
-import { rowPerKey } from "./batching.ts";
 import { violates } from "./constraint-violations.ts";
-import { isUuid, uuidsOf } from "./ids.ts";
-import { isInstantKey, newestFirst, newestFirstAfter, type SortKey } from "./keyset.ts";
 import { bookingRecord, holdRecord, type BookingRecord, type HoldRecord } from "./records.ts";
 import { activeHolds, lockVenue, promoteHolds, queueTransaction } from "./venue-queue.ts";
-import type { PageArgs } from "./venue-repository.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
 export interface BookingFilter {
@@ -28,7 +24,6 @@ export interface EventToBook {
 }
 
 const sortKeyOf = (booking: BookingRecord): SortKey => [booking.confirmedAt.toISOString(), booking.id];
-const sameId = (id: string) => (isUuid(id) ? id : { in: [] });
 
 export type BookingRepository = ReturnType<typeof createBookingRepository>;
 

@@ -1,15 +1,11 @@
 // The company's holds: placed at the back of their space's queue, released with the
 // holds behind them moving up. Both run under the venue's lock (venue-queue.ts).
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, sameId, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { HoldStatus } from "../__generated__/prisma/client.ts";
 import { blocksOf, rankOfNewHold, type TimeRange } from "../domain/index.ts";
-import { rowPerKey, rowsPerKey } from "./batching.ts";
-import { isUuid, uuidsOf } from "./ids.ts";
-import { isInstantKey, newestFirst, newestFirstAfter, type SortKey } from "./keyset.ts";
 import { holdRecord, type HoldRecord } from "./records.ts";
 import { activeHolds, blockRows, confirmedBookings, lockVenue, promoteHolds, queueTransaction, spaceIn } from "./venue-queue.ts";
-import type { PageArgs } from "./venue-repository.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
 export interface HoldDraft {
@@ -28,8 +24,6 @@ export interface HoldFilter {
 }
 
 const sortKeyOf = (hold: HoldRecord): SortKey => [hold.createdAt.toISOString(), hold.id];
-/** A condition on a uuid column that matches nothing when the caller's id is no uuid. */
-const sameId = (id: string) => (isUuid(id) ? id : { in: [] });
 
 export type HoldRepository = ReturnType<typeof createHoldRepository>;
 

@@ -1,11 +1,9 @@
 // The company's layouts: named configurations of a space, made of sections. A layout's
 // capacity is derived from its sections (domain/layout-capacity.ts), never stored.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, type Tenant } from "@marquee/kit";
+import { badUserInput, isUuid, notFound, rowPerKey, rowsPerKey, uuidsOf, type Tenant } from "@marquee/kit";
 import type { LayoutKind } from "../__generated__/prisma/client.ts";
 import type { Section } from "../domain/index.ts";
-import { rowPerKey, rowsPerKey } from "./batching.ts";
-import { isUuid, uuidsOf } from "./ids.ts";
 import { layoutRecord, type LayoutRecord, type SectionRecord } from "./records.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 

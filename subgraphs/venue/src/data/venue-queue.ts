@@ -3,10 +3,9 @@
 // venue's row, so changes to one venue's queue run one after another and each sees the
 // last one's result: two concurrent holds never get the same rank. The exclusion
 // constraints on the block tables back this up should anything write around it.
-import { notFound } from "@marquee/kit";
+import { isUuid, notFound } from "@marquee/kit";
 import { Prisma } from "../__generated__/prisma/client.ts";
 import { blocksOf, rerank, type Claim, type QueuedHold, type SpaceBlock, type TimeRange } from "../domain/index.ts";
-import { isUuid } from "./ids.ts";
 import { spaceRecord, venueRecord, type SpaceRecord, type VenueRecord } from "./records.ts";
 import type { VenueTransaction } from "./venue-database.ts";
 

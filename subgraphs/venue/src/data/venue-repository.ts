@@ -2,11 +2,8 @@
 // company, so another company's ids read and write like unknown ones; what can be
 // resolved for many parents at once is batched per request.
 import DataLoader from "dataloader";
-import { badUserInput, notFound, pageRequest, toConnection, type Connection, type Tenant } from "@marquee/kit";
+import { badUserInput, isTextKey, isUuid, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { ConfirmationPolicy } from "../__generated__/prisma/client.ts";
-import { rowPerKey, rowsPerKey } from "./batching.ts";
-import { isUuid, uuidsOf } from "./ids.ts";
-import { isSortKey, type SortKey } from "./keyset.ts";
 import { spaceRecord, venueRecord, type SpaceRecord, type VenueRecord } from "./records.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
@@ -25,11 +22,6 @@ export interface SpaceDraft {
   turnaroundMinutes: number;
   /** Two or more plain spaces of the same venue make a combination space; none, a plain one. */
   partIds: string[];
-}
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
 }
 
 const withParts = { parts: { include: { part: true } } } as const;
@@ -73,7 +65,7 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
 
     /** The company's venues by name. */
     async list(args: PageArgs): Promise<Connection<VenueRecord>> {
-      const page = pageRequest(args, isSortKey);
+      const page = pageRequest(args, isTextKey);
       const after = page.after;
       const rows = await prisma.venue.findMany({
         where: { companyId, ...(after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {}) },

@@ -4,9 +4,8 @@
 // Live gets the Portland ballroom it plays at home. Everything is written through the
 // data layer, so the demo passes the same checks as a user's input; holds are dated from
 // the demo events, which Base places relative to the seed day, so the two stay in step.
-import { demoCompanies, demoEvents, demoUsers, type DemoEvent } from "@marquee/kit";
+import { demoCompanies, demoEvents, demoUsers, instantAtLocal, type DemoEvent } from "@marquee/kit";
 import type { TimeRange } from "../domain/index.ts";
-import { venueInstantAt } from "../domain/index.ts";
 import { createVenueData } from "../data/venue-data.ts";
 import type { VenuePrisma } from "../data/venue-database.ts";
 
@@ -16,7 +15,7 @@ const hourMs = 3_600_000;
 /** The event's own times, computed as Base's seed computes them. */
 function timesOf(event: DemoEvent, seedDay: Date): TimeRange {
   const date = new Date(seedDay.getTime() + event.day * dayMs).toISOString().slice(0, 10);
-  const start = venueInstantAt(date, event.localStart, event.location.timeZone);
+  const start = instantAtLocal(date, event.localStart, event.location.timeZone);
   return { start, end: new Date(start.getTime() + event.hours * hourMs) };
 }
 

@@ -3,5 +3,4 @@ export * from "./time-range.ts";
 export * from "./space-blocks.ts";
 export * from "./hold-ranking.ts";
 export * from "./layout-capacity.ts";
-export * from "./venue-clock.ts";
 export * from "./availability.ts";

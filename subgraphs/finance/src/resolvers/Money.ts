@@ -1,8 +1,0 @@
-import type { MoneyResolvers } from "../__generated__/resolvers-types.ts";
-import { formatMoney } from "../domain/index.ts";
-
-export const Money: MoneyResolvers = {
-  // Exactly the currency's minor digits: "1250.50", "3400000" for JPY.
-  amount: (money) => formatMoney(money),
-  currency: (money) => money.currency,
-};
