@@ -35,6 +35,12 @@ function aiDataOnFirstUse(sources: AiSources, request: RequestContext): AiData {
     get modelFits() {
       return open().modelFits;
     },
+    get storedPredictions() {
+      return open().storedPredictions;
+    },
+    get predictionHistoryOfEvent() {
+      return open().predictionHistoryOfEvent;
+    },
     get predictionOfEvent() {
       return open().predictionOfEvent;
     },

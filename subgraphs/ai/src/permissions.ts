@@ -21,6 +21,7 @@ export const aiAccessRules: AccessRuleMap = {
     prediction: can("ai.prediction.view"),
     modelReport: can("ai.prediction.view"),
     modelFits: can("ai.prediction.view"),
+    storedPredictions: can("ai.prediction.view"),
     artistScore: can("ai.scoring.view"),
   },
   Mutation: {
@@ -28,6 +29,7 @@ export const aiAccessRules: AccessRuleMap = {
   },
   Event: {
     prediction: can("ai.prediction.view"),
+    predictionHistory: can("ai.prediction.view"),
   },
   Artist: {
     drawScore: can("ai.scoring.view"),

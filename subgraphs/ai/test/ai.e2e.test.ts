@@ -178,6 +178,112 @@ describe("a company with the ai module alone", () => {
   });
 });
 
+/** A stored prediction as the tests read it: every field, compared whole. */
+interface StoredPrediction {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  prediction: { event: { id: string }; modelFit: { id: string; version: string }; modelVersion: string; features: { name: string }[] };
+}
+const storedFields = `id createdAt createdBy prediction { event { id } modelFit { id version } ${predictionFields} }`;
+const pageFields = `edges { cursor node { ${storedFields} } } pageInfo { hasNextPage endCursor }`;
+const storedPredictionsQuery = `query($filter: StoredPredictionFilter, $first: Int, $after: String) {
+  storedPredictions(filter: $filter, first: $first, after: $after) { ${pageFields} } }`;
+const nodesOf = (connection: { edges: { node: StoredPrediction }[] }) => connection.edges.map((edge) => edge.node);
+/** Newest first, ties (one run stores its predictions at one instant) broken by id, descending. */
+const newestFirst = (rows: StoredPrediction[]) => [...rows].sort((left, right) => right.createdAt.localeCompare(left.createdAt) || right.id.localeCompare(left.id));
+
+async function runPredictions(eventIds: string[]): Promise<StoredPrediction[]> {
+  const response = await stack.query(`mutation($ids: [ID!]!) { runPredictions(eventIds: $ids) { ${storedFields} } }`, { ...bob, variables: { ids: eventIds } });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!["runPredictions"];
+}
+
+async function storedPredictions(variables: Record<string, unknown>, caller: typeof bob | typeof hana = bob) {
+  const response = await stack.query(storedPredictionsQuery, { ...caller, variables });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!["storedPredictions"];
+}
+
+describe("stored predictions, read back", () => {
+  let firstRun: StoredPrediction[];
+  let secondRun: StoredPrediction[];
+  beforeAll(async () => {
+    firstRun = await runPredictions([demoEvents.london.id, demoEvents.berlin.id]);
+    secondRun = await runPredictions([demoEvents.london.id]);
+  });
+
+  it("reads back every prediction exactly as runPredictions made it, newest first, a page at a time", async () => {
+    expect(secondRun[0]!.createdAt > firstRun[0]!.createdAt).toBe(true);
+    const live = await stack.query(`query($id: ID!) { prediction(eventId: $id) { event { id } modelFit { id version } ${predictionFields} } }`, {
+      ...bob,
+      variables: { id: demoEvents.london.id },
+    });
+    expect(secondRun[0]!.prediction).toEqual(live.body.data!["prediction"]);
+    expect(secondRun[0]!.prediction.modelVersion).toBe("sell-through-ridge/1");
+    expect(secondRun[0]!.prediction.modelFit.version).toBe("sell-through-ridge/1");
+    expect(secondRun[0]!.createdBy).toBe(demoUsers.bob.id);
+
+    const expected = newestFirst([...firstRun, ...secondRun]);
+    const filter = { createdFrom: firstRun[0]!.createdAt };
+    const firstPage = await storedPredictions({ filter, first: 2 });
+    expect(nodesOf(firstPage)).toEqual(expected.slice(0, 2));
+    expect(firstPage.pageInfo).toEqual({ hasNextPage: true, endCursor: firstPage.edges[1].cursor });
+    const secondPage = await storedPredictions({ filter, first: 2, after: firstPage.pageInfo.endCursor });
+    expect(nodesOf(secondPage)).toEqual(expected.slice(2));
+    expect(secondPage.pageInfo).toEqual({ hasNextPage: false, endCursor: secondPage.edges[0].cursor });
+  });
+
+  it("narrows the list by event, model version and creation time", async () => {
+    const since = firstRun[0]!.createdAt;
+    const ofLondon = await storedPredictions({ filter: { createdFrom: since, eventId: demoEvents.london.id } });
+    expect(nodesOf(ofLondon)).toEqual(newestFirst([...firstRun, ...secondRun].filter((row) => row.prediction.event.id === demoEvents.london.id)));
+    const ofVersion = await storedPredictions({ filter: { createdFrom: since, modelVersion: "sell-through-ridge/1" } });
+    expect(nodesOf(ofVersion)).toEqual(newestFirst([...firstRun, ...secondRun]));
+    const ofOtherVersion = await storedPredictions({ filter: { modelVersion: "sell-through-ridge/0" } });
+    expect(ofOtherVersion.edges).toEqual([]);
+    const beforeSecondRun = await storedPredictions({ filter: { createdFrom: since, createdBefore: secondRun[0]!.createdAt } });
+    expect(nodesOf(beforeSecondRun)).toEqual(newestFirst(firstRun));
+    const ofNoEvent = await storedPredictions({ filter: { eventId: "not-an-event" } });
+    expect(ofNoEvent.edges).toEqual([]);
+  });
+
+  it("lists an event's prediction history on Base's event, newest first", async () => {
+    const query = `query($id: ID!, $after: String) { event(id: $id) { id predictionHistory(first: 1, after: $after) { ${pageFields} } } }`;
+    const londonRuns = newestFirst([...firstRun, ...secondRun].filter((row) => row.prediction.event.id === demoEvents.london.id));
+    const first = await stack.query(query, { ...alice, variables: { id: demoEvents.london.id } });
+    expect(first.body.errors).toBeUndefined();
+    const history = first.body.data!["event"].predictionHistory;
+    expect(nodesOf(history)).toEqual(londonRuns.slice(0, 1));
+    expect(history.pageInfo.hasNextPage).toBe(true);
+    const next = await stack.query(query, { ...alice, variables: { id: demoEvents.london.id, after: history.pageInfo.endCursor } });
+    expect(nodesOf(next.body.data!["event"].predictionHistory)).toEqual(londonRuns.slice(1, 2));
+  });
+
+  it("costs the same SQL statements for the prediction history of 10 events as of 100", async () => {
+    // An event among the first ten with a prediction, so that both lists read stored rows.
+    const listed = await stack.query(`{ events(first: 10) { edges { node { id capacity } } } }`, alice);
+    const predicted = listed.body.data!["events"].edges.map((edge: { node: { id: string; capacity: number } }) => edge.node).find((event: { capacity: number }) => event.capacity > 0);
+    await runPredictions([predicted.id]);
+    const statementsOf = async (first: number) => {
+      const before = aiStatements();
+      const response = await stack.query(
+        `query($first: Int) { events(first: $first) { edges { node { id predictionHistory(first: 2) { edges { node { id prediction { modelVersion } } } } } } } }`,
+        { ...alice, variables: { first } },
+      );
+      expect(response.body.errors).toBeUndefined();
+      const events = response.body.data!["events"].edges.map((edge: { node: { id: string; predictionHistory: { edges: unknown[] } } }) => edge.node);
+      expect(events).toHaveLength(first);
+      expect(events.find((event: { id: string }) => event.id === predicted.id).predictionHistory.edges.length).toBeGreaterThan(0);
+      return aiStatements() - before;
+    };
+    const ten = await statementsOf(10);
+    expect(await statementsOf(100)).toBe(ten);
+    // The ranking of every event's page, the predictions on it, and their fits.
+    expect(ten).toBe(3);
+  });
+});
+
 describe("access and isolation", () => {
   it("answers 401 to an anonymous caller", async () => {
     const response = await stack.query("{ analytics { overall { eventCount } } }", { company: "northwind" });
@@ -197,5 +303,16 @@ describe("access and isolation", () => {
     // Harbor Hall has one completed show: too little for a model, and Northwind's fits are not its own.
     expect(analytics.body.data!["modelReport"]).toBeNull();
     expect(analytics.body.data!["modelFits"].edges).toEqual([]);
+  });
+
+  it("never shows one company another's stored predictions", async () => {
+    const northwind = await storedPredictions({ first: 1 });
+    expect(northwind.edges).toHaveLength(1);
+    expect(await storedPredictions({}, hana)).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    const byEvent = await storedPredictions({ filter: { eventId: demoEvents.london.id } }, hana);
+    expect(byEvent.edges).toEqual([]);
+    // A cursor of Northwind's list continues nothing in Harbor Hall's.
+    const continued = await storedPredictions({ after: northwind.pageInfo.endCursor }, hana);
+    expect(continued.edges).toEqual([]);
   });
 });

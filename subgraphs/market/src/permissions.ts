@@ -7,6 +7,7 @@ export const marketPermissions = definePermissionCatalog("market", {
   "market.deal.view": "See the company's deals, their negotiation history and radius clauses, including each event's and artist's.",
   "market.deal.create": "Draft new deals for artists.",
   "market.deal.update": "Change draft deals: their event, notes and terms.",
+  "market.deal.delete": "Delete draft deals that were never offered.",
   "market.deal.offer": "Send offers, record counter-offers and withdraw deals under negotiation.",
   "market.deal.accept": "Accept the terms on the table.",
   "market.deal.decline": "Decline the terms on the table.",
@@ -32,6 +33,7 @@ export const marketAccessRules: AccessRuleMap = {
   Mutation: {
     createDeal: can("market.deal.create"),
     updateDeal: can("market.deal.update"),
+    deleteDeal: can("market.deal.delete"),
     offerDeal: can("market.deal.offer"),
     counterDeal: can("market.deal.offer"),
     withdrawDeal: can("market.deal.offer"),

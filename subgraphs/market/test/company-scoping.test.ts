@@ -16,6 +16,7 @@ const notFound = (id: string) => expect.objectContaining({ extensions: expect.ob
 
 let db: MarketTestDatabase;
 let theirOffer: DealRecord;
+let theirDraft: DealRecord;
 let theirAccepted: DealRecord;
 let theirContract: ContractRecord;
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const them = db.request(other);
   theirOffer = await them.deals.create({ artistId: theirArtist, eventId: theirEvent, terms, notes: "Theirs" });
   theirOffer = await them.deals.offer(theirOffer.id);
+  theirDraft = await them.deals.create({ artistId: theirArtist, eventId: null, terms, notes: "Their draft" });
   theirAccepted = await them.deals.create({ artistId: theirArtist, eventId: theirEvent, terms, notes: null });
   await them.deals.offer(theirAccepted.id);
   theirAccepted = await them.deals.accept(theirAccepted.id);
@@ -61,6 +63,7 @@ describe("another company's deals and contracts", () => {
       [theirOffer.id, () => alice.deals.accept(theirOffer.id)],
       [theirOffer.id, () => alice.deals.decline(theirOffer.id)],
       [theirOffer.id, () => alice.deals.withdraw(theirOffer.id)],
+      [theirDraft.id, () => alice.deals.deleteDraft(theirDraft.id)],
       [theirAccepted.id, () => alice.contracts.create(theirAccepted.id)],
       [theirContract.id, () => alice.contracts.send(theirContract.id)],
       [theirContract.id, () => alice.contracts.sign(theirContract.id, "PROMOTER", "Alice")],
@@ -73,6 +76,7 @@ describe("another company's deals and contracts", () => {
 
     const them = db.request(other);
     expect(await them.deals.find(theirOffer.id)).toEqual(theirOffer);
+    expect(await them.deals.find(theirDraft.id)).toEqual(theirDraft);
     expect(await them.deals.find(theirAccepted.id)).toEqual(theirAccepted);
     expect(await them.contracts.find(theirContract.id)).toEqual(theirContract);
     expect((await them.deals.history(theirOffer.id, {})).edges.map((edge) => edge.node.kind)).toEqual(["DRAFT", "OFFER"]);

@@ -29,8 +29,10 @@ const versus = (guarantee: string, percentage: string) => ({ dealType: "GUARANTE
 
 const dealState = `id status allowedMoves currentTerms { number kind side guarantee { amount currency } percentage }`;
 const move = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${dealState} } }`;
-const offer = `mutation($id: ID!) { offerDeal(id: $id) { deal { ${dealState} } warnings { message distanceKm daysApart conflictingEvent { name } conflictingDeal { id } } } }`;
-const counter = `mutation($input: CounterDealInput!) { counterDeal(input: $input) { deal { ${dealState} } warnings { message } } }`;
+const warningFields = "breachedClause clause { kilometres daysBefore daysAfter } message distanceKm daysApart conflictingEvent { name } conflictingDeal { id }";
+const offer = `mutation($id: ID!) { offerDeal(id: $id) { deal { ${dealState} } warnings { ${warningFields} } } }`;
+const counter = `mutation($input: CounterDealInput!) { counterDeal(input: $input) { deal { ${dealState} } warnings { ${warningFields} } } }`;
+const deleteDeal = "mutation($id: ID!) { deleteDeal(id: $id) }";
 
 async function createDeal(input: Record<string, unknown>): Promise<string> {
   const response = await ask(alice, "mutation($input: CreateDealInput!) { createDeal(input: $input) { id status } }", { input });
@@ -93,10 +95,10 @@ describe("illegal moves", () => {
   it("are refused with the status and the allowed moves named, and change nothing", async () => {
     const id = await createDeal({ artistId: demoArtists.sagaNord.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "75" } });
     const refusals: [string, Record<string, unknown>, string, string[]][] = [
-      [move("acceptDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
-      [move("declineDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
-      [move("withdrawDeal"), { id }, "DRAFT", ["EDIT", "OFFER"]],
-      [counter, { input: { id, terms: versus("1", "1") } }, "DRAFT", ["EDIT", "OFFER"]],
+      [move("acceptDeal"), { id }, "DRAFT", ["EDIT", "OFFER", "DELETE"]],
+      [move("declineDeal"), { id }, "DRAFT", ["EDIT", "OFFER", "DELETE"]],
+      [move("withdrawDeal"), { id }, "DRAFT", ["EDIT", "OFFER", "DELETE"]],
+      [counter, { input: { id, terms: versus("1", "1") } }, "DRAFT", ["EDIT", "OFFER", "DELETE"]],
     ];
     await ask(alice, offer, { id });
     await ask(alice, move("declineDeal"), { id });
@@ -121,7 +123,14 @@ describe("illegal moves", () => {
 });
 
 describe("the radius check", () => {
-  it("warns about the artist's accepted shows inside the offer's radius clause", async () => {
+  // Aurora Lane's accepted deals in the demo: Chicago with a 300 km / 30-day clause, and
+  // Brooklyn, 3 days after it and 1152.1 km away, with a 250 km / 45-day clause.
+  const acceptedDealOf = async (eventName: string) =>
+    (await ask(alice, "query($artistId: ID) { deals(filter: { artistId: $artistId, status: ACCEPTED }) { edges { node { id event { name } } } } }", { artistId: demoArtists.auroraLane.id })).body.data!.deals.edges.find(
+      (edge: { node: { event: { name: string } } }) => edge.node.event.name === eventName,
+    ).node.id;
+
+  it("warns about the artist's accepted shows inside the offer's radius clause, and whose own clause the offer breaches", async () => {
     // Aurora Lane's Chicago and Brooklyn deals are accepted in the demo; this offer for
     // Brooklyn again, with a 1500 km clause, catches both.
     const id = await createDeal({
@@ -131,12 +140,89 @@ describe("the radius check", () => {
     });
     const response = await ask(alice, offer, { id });
     expect(response.body.errors).toBeUndefined();
-    const { warnings } = response.body.data!.offerDeal;
-    expect(warnings.map((warning: { conflictingEvent: { name: string }; distanceKm: number; daysApart: number }) => [warning.conflictingEvent.name, warning.distanceKm, warning.daysApart])).toEqual([
-      [demoEvents.brooklyn.name, 0, 0],
-      [demoEvents.chicago.name, 1152.1, -3],
+    const [brooklyn, chicago] = [await acceptedDealOf(demoEvents.brooklyn.name), await acceptedDealOf(demoEvents.chicago.name)];
+    const thisClause = { kilometres: 1500, daysBefore: 10, daysAfter: 10 };
+    expect(response.body.data!.offerDeal.warnings).toEqual([
+      {
+        breachedClause: "THIS_DEAL",
+        clause: thisClause,
+        message: "An accepted show 0.0 km away, within a day of this one, is inside the radius clause (1500 km, 10 days before, 10 days after).",
+        distanceKm: 0,
+        daysApart: 0,
+        conflictingEvent: { name: demoEvents.brooklyn.name },
+        conflictingDeal: { id: brooklyn },
+      },
+      {
+        breachedClause: "THIS_DEAL",
+        clause: thisClause,
+        message: "An accepted show 1152.1 km away, 3 day(s) before this one, is inside the radius clause (1500 km, 10 days before, 10 days after).",
+        distanceKm: 1152.1,
+        daysApart: -3,
+        conflictingEvent: { name: demoEvents.chicago.name },
+        conflictingDeal: { id: chicago },
+      },
+      // Chicago's own 300 km clause does not reach Brooklyn; Brooklyn's own 250 km clause covers itself.
+      {
+        breachedClause: "CONFLICTING_DEAL",
+        clause: { kilometres: 250, daysBefore: 45, daysAfter: 45 },
+        message: "An accepted show 0.0 km away, within a day of this one, has a radius clause (250 km, 45 days before, 45 days after) that this show would breach.",
+        distanceKm: 0,
+        daysApart: 0,
+        conflictingEvent: { name: demoEvents.brooklyn.name },
+        conflictingDeal: { id: brooklyn },
+      },
     ]);
-    expect(warnings[1].message).toBe("An accepted show 1152.1 km away, 3 day(s) before this one, is inside the radius clause (1500 km, 10 days before, 10 days after).");
+  });
+
+  it("warns about an accepted deal's own clause when the offer has none, and again when it is countered", async () => {
+    const id = await createDeal({ artistId: demoArtists.auroraLane.id, eventId: demoEvents.brooklyn.id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("2000") } });
+    const expected = [
+      {
+        breachedClause: "CONFLICTING_DEAL",
+        clause: { kilometres: 250, daysBefore: 45, daysAfter: 45 },
+        message: "An accepted show 0.0 km away, within a day of this one, has a radius clause (250 km, 45 days before, 45 days after) that this show would breach.",
+        distanceKm: 0,
+        daysApart: 0,
+        conflictingEvent: { name: demoEvents.brooklyn.name },
+        conflictingDeal: { id: await acceptedDealOf(demoEvents.brooklyn.name) },
+      },
+    ];
+    const offered = await ask(alice, offer, { id });
+    expect(offered.body.errors).toBeUndefined();
+    expect(offered.body.data!.offerDeal.warnings).toEqual(expected);
+    const countered = await ask(alice, counter, { input: { id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("3000") } } });
+    expect(countered.body.data!.counterDeal.warnings).toEqual(expected);
+  });
+
+  it("has nothing to warn about for an artist without accepted deals", async () => {
+    const id = await createDeal({ artistId: demoArtists.deepSignal.id, eventId: demoEvents.miami.id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("2000"), radiusClause: { kilometres: 20000, daysBefore: 365, daysAfter: 365 } } });
+    expect((await ask(alice, offer, { id })).body.data!.offerDeal.warnings).toEqual([]);
+  });
+});
+
+describe("deleting a deal", () => {
+  it("deletes a draft that was never offered, with its history", async () => {
+    const id = await createDeal({ artistId: demoArtists.neonHarbor.id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("7000") } });
+    await ask(alice, "mutation($id: ID!) { updateDeal(input: { id: $id, terms: { dealType: DOOR_DEAL, currency: \"USD\", percentage: \"70\" } }) { id } }", { id });
+    const deleted = await ask(alice, deleteDeal, { id });
+    expect(deleted.body).toEqual({ data: { deleteDeal: id } });
+    expect((await ask(alice, "query($id: ID!) { deal(id: $id) { id } }", { id })).body).toEqual({ data: { deal: null } });
+    const again = await ask(alice, deleteDeal, { id });
+    expect(again.status).toBe(404);
+    expect(again.body.errors?.[0]).toMatchObject({ message: `There is no deal "${id}".`, extensions: { code: "NOT_FOUND", id } });
+  });
+
+  it("refuses a deal that was offered, naming its status and moves, and changes nothing", async () => {
+    const id = await createDeal({ artistId: demoArtists.neonHarbor.id, terms: { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("7000") } });
+    await ask(alice, offer, { id });
+    const before = await readDeal(id);
+    const refused = await ask(alice, deleteDeal, { id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: "A deal cannot DELETE while it is OFFERED: a OFFERED deal allows COUNTER, ACCEPT, DECLINE, WITHDRAW.",
+      extensions: { code: "BAD_USER_INPUT", reason: "ILLEGAL_DEAL_MOVE", status: "OFFERED", move: "DELETE", allowedMoves: ["COUNTER", "ACCEPT", "DECLINE", "WITHDRAW"] },
+    });
+    expect(await readDeal(id)).toEqual(before);
   });
 });
 
@@ -209,6 +295,7 @@ describe("who is let in", () => {
       [move("acceptDeal"), { id: unknown }],
       [move("declineDeal"), { id: unknown }],
       [move("withdrawDeal"), { id: unknown }],
+      [deleteDeal, { id: unknown }],
       ["mutation($id: ID!) { createContract(dealId: $id) { id } }", { id: unknown }],
       ["mutation($id: ID!) { sendContract(id: $id) { id } }", { id: unknown }],
       ["mutation($id: ID!) { signContract(input: { id: $id, party: ARTIST, signerName: \"x\" }) { id } }", { id: unknown }],

@@ -1,6 +1,7 @@
 // The hand-written migrations build exactly what schema.prisma declares, and the
 // invariants Prisma cannot declare hold in the database itself, whoever writes: terms
-// versions are append-only, and a deal has at most one live contract.
+// versions are append-only (a never-offered draft goes whole, with its deal), and a deal
+// has at most one live contract.
 import { fileURLToPath } from "node:url";
 import { applyMigrations, demoUsers, findSchemaDrift, type Tenant } from "@marquee/kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,7 +45,7 @@ describe("migrations", () => {
   it("are recorded, so a second run applies nothing", async () => {
     expect(await applyMigrations(db.target, { schema: marketSchema, migrationsDir })).toEqual([]);
     const history = await db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM market._prisma_migrations`);
-    expect(history.map((row) => row.migration_name)).toEqual(["20261125090000_market_deals_and_contracts"]);
+    expect(history.map((row) => row.migration_name).sort()).toEqual(["20261125090000_market_deals_and_contracts", "20261125230000_delete_never_offered_drafts"]);
   });
 });
 
@@ -53,9 +54,12 @@ describe("the terms versions", () => {
     const { deal } = await acceptedDeal();
     const refused = /is append-only: a version of a deal's terms cannot be changed or deleted/;
     await expect(db.sql.query(`UPDATE market.deal_terms_version SET guarantee = 1 WHERE deal_id = $1`, [deal.id])).rejects.toThrow(refused);
-    await expect(db.sql.query(`DELETE FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id])).rejects.toThrow(refused);
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id])).rejects.toThrow(
+      /deal_terms_version is append-only: a draft version goes only with its DRAFT deal, an offered one never/,
+    );
     await expect(db.sql.query(`UPDATE market.deal_terms_bonus SET bonus = 1`, [])).rejects.toThrow(refused);
-    await expect(db.sql.query(`DELETE FROM market.deal_terms_bonus`, [])).rejects.toThrow(refused);
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_bonus`, [])).rejects.toThrow(/deal_terms_bonus is append-only: a bonus goes only with its draft version/);
+    await expect(db.sql.query(`DELETE FROM market.deal WHERE id = $1`, [deal.id])).rejects.toThrow(/only a DRAFT deal can be deleted, this one is ACCEPTED/);
 
     const versions = await db.sql.query<{ number: number; kind: string; guarantee: string }>(
       `SELECT number, kind::text, guarantee::text FROM market.deal_terms_version WHERE deal_id = $1 ORDER BY number`,
@@ -65,6 +69,19 @@ describe("the terms versions", () => {
       { number: 1, kind: "DRAFT", guarantee: "5000.0000" },
       { number: 2, kind: "OFFER", guarantee: "5000.0000" },
     ]);
+  });
+
+  it("of a never-offered draft go with their deal, bonuses too, and not without it", async () => {
+    const market = db.request({ companyId: crypto.randomUUID(), userId: demoUsers.alice.id });
+    const draft = await market.deals.create({ artistId: crypto.randomUUID(), eventId: null, terms: flatGuarantee, notes: null });
+    await market.deals.edit(draft.id, { terms: flatGuarantee });
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_version WHERE deal_id = $1`, [draft.id])).rejects.toThrow(/a draft version goes only with its DRAFT deal/);
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1`, [draft.id])).toBe(2);
+
+    await db.sql.query(`DELETE FROM market.deal WHERE id = $1`, [draft.id]);
+    expect(await count(`market.deal WHERE id = $1`, [draft.id])).toBe(0);
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1`, [draft.id])).toBe(0);
+    expect(await count(`market.deal_terms_bonus b WHERE NOT EXISTS (SELECT 1 FROM market.deal_terms_version v WHERE v.id = b.version_id)`, [])).toBe(0);
   });
 
   it("hold to what their deal type needs, and an agent only counters", async () => {

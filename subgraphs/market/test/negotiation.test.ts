@@ -59,12 +59,41 @@ describe("a negotiation", () => {
     const { deal, on } = await draftDeal();
     const before = await on().deals.find(deal.id);
     await expect(on().deals.accept(deal.id)).rejects.toMatchObject({
-      message: "A deal cannot ACCEPT while it is DRAFT: a DRAFT deal allows EDIT, OFFER.",
-      extensions: { code: "BAD_USER_INPUT", status: "DRAFT", move: "ACCEPT", allowedMoves: ["EDIT", "OFFER"] },
+      message: "A deal cannot ACCEPT while it is DRAFT: a DRAFT deal allows EDIT, OFFER, DELETE.",
+      extensions: { code: "BAD_USER_INPUT", status: "DRAFT", move: "ACCEPT", allowedMoves: ["EDIT", "OFFER", "DELETE"] },
     });
     await expect(on().deals.counter(deal.id, terms("1"))).rejects.toMatchObject({ extensions: { status: "DRAFT", move: "COUNTER" } });
     expect(await on().deals.find(deal.id)).toEqual(before);
     expect(await thread(on, deal.id)).toEqual(["1 DRAFT PROMOTER 8000.00"]);
+  });
+
+  it("deletes a never-offered draft with every draft version, and refuses once it was offered, changing nothing", async () => {
+    const { deal, on } = await draftDeal(terms("8000", { ticketBonuses: [{ ticketsSold: 500, bonus: usd("250") }] }));
+    await on().deals.edit(deal.id, { terms: terms("8500") });
+    expect(await on().deals.deleteDraft(deal.id)).toBe(deal.id);
+    expect(await on().deals.find(deal.id)).toBeNull();
+    expect(await db.sql.query(`SELECT id FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id])).toEqual([]);
+    await expect(on().deals.deleteDraft(deal.id)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND", id: deal.id } });
+
+    const offered = await draftDeal();
+    await offered.on().deals.offer(offered.deal.id);
+    const before = await offered.on().deals.find(offered.deal.id);
+    await expect(offered.on().deals.deleteDraft(offered.deal.id)).rejects.toMatchObject({
+      message: "A deal cannot DELETE while it is OFFERED: a OFFERED deal allows COUNTER, ACCEPT, DECLINE, WITHDRAW.",
+      extensions: { code: "BAD_USER_INPUT", reason: "ILLEGAL_DEAL_MOVE", status: "OFFERED", move: "DELETE", allowedMoves: ["COUNTER", "ACCEPT", "DECLINE", "WITHDRAW"] },
+    });
+    expect(await offered.on().deals.find(offered.deal.id)).toEqual(before);
+    expect(await thread(offered.on, offered.deal.id)).toEqual(["1 DRAFT PROMOTER 8000.00", "2 OFFER PROMOTER 8000.00"]);
+  });
+
+  it("deletes a draft or offers it, never both, when 10 deletions race 10 offers", async () => {
+    const { deal, on } = await draftDeal();
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? on().deals.deleteDraft(deal.id) : on().deals.offer(deal.id))));
+    const won = results.flatMap((result, index) => (result.status === "fulfilled" ? [index % 2 === 0 ? "DELETE" : "OFFER"] : []));
+    expect(won).toHaveLength(1);
+    const remaining = await on().deals.find(deal.id);
+    if (won[0] === "DELETE") expect(remaining).toBeNull();
+    else expect(remaining?.status).toBe("OFFERED");
   });
 
   it("expires at the offer's expiry: read as EXPIRED from that instant, and no longer accepted", async () => {

@@ -2,10 +2,11 @@
 // fault; what the database also guards (a stop's kind and its columns, an item's end
 // after its start) is refused here first, with a message a form can show.
 import { badUserInput, textInputs } from "@marquee/kit";
-import type { AddScheduleItemInput, AddTourStopInput, PlaceInput } from "./__generated__/resolvers-types.ts";
-import type { Place } from "./data/records.ts";
+import type { StopKind } from "./__generated__/prisma/client.ts";
+import type { AddScheduleItemInput, AddTourStopInput, PlaceInput, UpdateScheduleItemInput, UpdateTourStopInput } from "./__generated__/resolvers-types.ts";
+import type { Place, ScheduleItemRecord } from "./data/records.ts";
 import type { ScheduleItemDraft } from "./data/schedule-repository.ts";
-import type { StopDraft } from "./data/stop-repository.ts";
+import type { StopChanges, StopDraft } from "./data/stop-repository.ts";
 
 export const { requiredText, optionalText } = textInputs(500);
 
@@ -37,6 +38,48 @@ export function stopDraft(input: AddTourStopInput): StopDraft {
   if (input.eventId != null) throw badUserInput(`A ${input.kind} stop plays no event; leave eventId out.`, { field: "eventId" });
   if (input.dateOpen != null) throw badUserInput(`A ${input.kind} stop's date is open when its date is left out; leave dateOpen out.`, { field: "dateOpen" });
   return { kind: input.kind, eventId: null, dateFixed: input.date != null, day: input.date ?? null, place: input.place ? place(input.place) : null, notes };
+}
+
+/** A stop's changes, checked against its kind: a show's date and place are its Base event's. */
+export function stopChanges(kind: StopKind, input: UpdateTourStopInput): StopChanges {
+  const notes = input.notes === undefined ? {} : { notes: optionalText(input.notes, "notes") };
+  if (kind === "SHOW") {
+    if (input.date !== undefined || input.place !== undefined) {
+      throw badUserInput("A SHOW stop's date and place are its Base event's; change the event in Base, or open or fix its date with dateOpen.", { field: input.date !== undefined ? "date" : "place" });
+    }
+    return { ...notes, ...(input.dateOpen == null ? {} : { dateFixed: !input.dateOpen }) };
+  }
+  if (input.dateOpen != null) throw badUserInput(`A ${kind} stop's date is opened by setting date to null; leave dateOpen out.`, { field: "dateOpen" });
+  return {
+    ...notes,
+    ...(input.date === undefined ? {} : { day: input.date, dateFixed: input.date !== null }),
+    ...(input.place === undefined ? {} : { place: input.place === null ? null : place(input.place) }),
+  };
+}
+
+/** `item` with the changes of `input`, checked as a new item of its kind would be. */
+export function revisedScheduleItem(item: ScheduleItemRecord, input: UpdateScheduleItemInput): ScheduleItemDraft {
+  const kept = <Field extends "origin" | "destination" | "performerArtistId" | "location" | "notes">(field: Field) => (input[field] === undefined ? item[field] : input[field]);
+  const endsAt = input.endsAt === undefined ? (item.endsAt?.toISOString() ?? null) : input.endsAt;
+  return scheduleItemDraft(
+    {
+      tourId: item.tourId,
+      kind: item.kind,
+      day: input.day ?? item.day,
+      title: input.title ?? item.title,
+      startsAt: input.startsAt ?? item.startsAt.toISOString(),
+      timeZone: input.timeZone ?? item.startTimeZone,
+      endsAt,
+      endTimeZone: input.endTimeZone !== undefined ? input.endTimeZone : endsAt === null ? null : item.endTimeZone,
+      origin: kept("origin"),
+      destination: kept("destination"),
+      performerArtistId: kept("performerArtistId"),
+      location: kept("location"),
+      notes: kept("notes"),
+    },
+    // The item always has a start zone, so the day's city is never asked.
+    null,
+  );
 }
 
 export function scheduleItemDraft(input: AddScheduleItemInput, dayTimeZone: string | null): ScheduleItemDraft {

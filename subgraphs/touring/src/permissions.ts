@@ -5,9 +5,9 @@ import { definePermissionCatalog, requireModule, type AccessRuleMap } from "@mar
 /** The `touring` module's permissions: what an administrator grants a member of a company. */
 export const touringPermissions = definePermissionCatalog("touring", {
   "touring.tour.view": "See the company's tours, their stops and routing, including each artist's and event's.",
-  "touring.tour.manage": "Create tours, change their status and drive limit, and add, move or remove their stops.",
+  "touring.tour.manage": "Create, change and delete tours, and add, change, reorder or remove their stops.",
   "touring.schedule.view": "See tour days' schedules and day sheets.",
-  "touring.schedule.manage": "Add and remove items of tour days' schedules.",
+  "touring.schedule.manage": "Add, change and remove items of tour days' schedules.",
 });
 
 const can = touringPermissions.require;
@@ -24,11 +24,15 @@ export const touringAccessRules: AccessRuleMap = {
   Mutation: {
     createTour: can("touring.tour.manage"),
     updateTour: can("touring.tour.manage"),
+    deleteTour: can("touring.tour.manage"),
     changeTourStatus: can("touring.tour.manage"),
     addTourStop: can("touring.tour.manage"),
+    updateTourStop: can("touring.tour.manage"),
+    applyRoutingSuggestion: can("touring.tour.manage"),
     moveTourStop: can("touring.tour.manage"),
     removeTourStop: can("touring.tour.manage"),
     addScheduleItem: can("touring.schedule.manage"),
+    updateScheduleItem: can("touring.schedule.manage"),
     removeScheduleItem: can("touring.schedule.manage"),
   },
   Event: {

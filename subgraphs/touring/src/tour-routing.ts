@@ -1,11 +1,11 @@
 // A tour's routing and routing suggestion, with the domain's stop ids turned back into
-// the stops the API returns.
+// the stops the API returns, and the suggestion applied to the tour.
 import { badUserInput } from "@marquee/kit";
 import type { TouringContext } from "./context.ts";
 import type { TourRecord, TourStopRecord } from "./data/records.ts";
 import { analyseRouting, type RoutingFlagKind, type RoutingTotals } from "./domain/routing.ts";
 import { suggestRoute } from "./domain/routing-suggestion.ts";
-import { itineraryOf, routedStop } from "./itinerary.ts";
+import { itineraryOf, routedStop, type PlannedStop } from "./itinerary.ts";
 
 export interface RoutingLegRecord {
   from: TourStopRecord;
@@ -53,8 +53,20 @@ export async function routingOf(context: TouringContext, tour: TourRecord, maxDa
 export async function routingSuggestionOf(context: TouringContext, tour: TourRecord): Promise<RoutingSuggestionRecord> {
   const itinerary = await itineraryOf(context, tour.id);
   const stopOf = stopLookup(itinerary.map((planned) => planned.stop));
-  const suggestion = suggestRoute(itinerary.map(({ stop, place }) => ({ id: stop.id, location: place, dateFixed: stop.dateFixed })));
+  const suggestion = suggestionFor(itinerary);
   return { stops: suggestion.order.map(stopOf), distanceBeforeKm: suggestion.distanceBeforeKm, distanceAfterKm: suggestion.distanceAfterKm };
+}
+
+/** Puts the tour's stops in the order of its routing suggestion, unless they changed while it was worked out. */
+export async function applyRoutingSuggestion(context: TouringContext, tourId: string): Promise<TourRecord> {
+  const tour = await context.touring.tours.existing(tourId);
+  const itinerary = await itineraryOf(context, tour.id);
+  const current = itinerary.map((planned) => planned.stop.id);
+  return context.touring.stops.reorder(tour.id, current, suggestionFor(itinerary).order);
+}
+
+function suggestionFor(itinerary: readonly PlannedStop[]) {
+  return suggestRoute(itinerary.map(({ stop, place }) => ({ id: stop.id, location: place, dateFixed: stop.dateFixed })));
 }
 
 function stopLookup(stops: readonly TourStopRecord[]): (id: string) => TourStopRecord {

@@ -74,6 +74,10 @@ describe("another company's rows", () => {
     await expect(alice.stops.remove(harborStop.id)).rejects.toEqual(notFound(harborStop.id));
     await expect(alice.schedule.add(harborTour.id, doors("2026-06-01"))).rejects.toEqual(notFound(harborTour.id));
     await expect(alice.schedule.remove(harborItem.id)).rejects.toEqual(notFound(harborItem.id));
+    await expect(alice.tours.delete(harborTour.id)).rejects.toEqual(notFound(harborTour.id));
+    await expect(alice.stops.update(harborStop.id, () => ({ notes: "Taken over" }))).rejects.toEqual(notFound(harborStop.id));
+    await expect(alice.stops.reorder(harborTour.id, [harborStop.id], [harborStop.id])).rejects.toEqual(notFound(harborTour.id));
+    await expect(alice.schedule.update(harborItem.id, (item) => ({ ...item, title: "Taken over" }))).rejects.toEqual(notFound(harborItem.id));
 
     const unknown = crypto.randomUUID();
     await expect(alice.tours.update(unknown, { name: "Nothing" })).rejects.toEqual(notFound(unknown));
@@ -132,7 +136,7 @@ describe("a tour's stops", () => {
     });
     await touring.tours.changeStatus(tour.id, "CANCELLED");
     await expect(touring.stops.add(tour.id, dayOff("2026-05-01"), null)).rejects.toMatchObject({
-      message: "The tour is CANCELLED; its stops and schedule can no longer change.",
+      message: "The tour is CANCELLED; it, its stops and its schedule can no longer change.",
       extensions: { code: "BAD_USER_INPUT", status: "CANCELLED" },
     });
     await expect(touring.schedule.add(tour.id, doors("2026-05-01"))).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
@@ -143,20 +147,95 @@ describe("a tour's stops", () => {
   });
 });
 
+describe("changing a tour", () => {
+  const planned = async () => {
+    const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+    const touring = db.request(tenant);
+    const tour = await touring.tours.create({ artistId: crypto.randomUUID(), name: "Run", dailyDriveLimitKm: 600 });
+    const stops = [await touring.stops.add(tour.id, dayOff("2026-05-01"), null), await touring.stops.add(tour.id, dayOff(null), null), await touring.stops.add(tour.id, dayOff(null), null)];
+    const item = await touring.schedule.add(tour.id, doors("2026-05-01"));
+    const fresh = () => db.request(tenant);
+    const rowsOf = async (table: string) => (await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM touring.${table} WHERE tour_id = $1`, [tour.id]))[0]!.count;
+    return { touring, tour, stops, item, fresh, rowsOf };
+  };
+  const berlin = { city: "Berlin", country: "DE", latitude: 52.52, longitude: 13.405, timeZone: "Europe/Berlin" };
+
+  it("deletes a PLANNING or CANCELLED tour with its stops and schedule items, and keeps a confirmed one whole", async () => {
+    const { touring, tour, fresh, rowsOf } = await planned();
+    await touring.tours.changeStatus(tour.id, "CONFIRMED");
+    await expect(touring.tours.delete(tour.id)).rejects.toMatchObject({
+      message: "The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead).",
+      extensions: { code: "BAD_USER_INPUT", id: tour.id, status: "CONFIRMED" },
+    });
+    expect([await rowsOf("tour_stop"), await rowsOf("schedule_item"), (await fresh().tours.find(tour.id))?.status]).toEqual([3, 1, "CONFIRMED"]);
+
+    await touring.tours.changeStatus(tour.id, "CANCELLED");
+    expect(await touring.tours.delete(tour.id)).toEqual({ ...tour, status: "CANCELLED" });
+    expect([await rowsOf("tour_stop"), await rowsOf("schedule_item"), await fresh().tours.find(tour.id)]).toEqual([0, 0, null]);
+    await expect(fresh().tours.delete(tour.id)).rejects.toEqual(notFound(tour.id));
+  });
+
+  it("changes a stop's date, place and notes, leaving the fields not given as they were", async () => {
+    const { touring, stops, fresh } = await planned();
+    const fixed = await touring.stops.update(stops[1]!.id, () => ({ day: "2026-05-02", dateFixed: true, place: berlin, notes: "Spree boat" }));
+    expect(fixed).toEqual({ ...stops[1], day: "2026-05-02", dateFixed: true, place: berlin, notes: "Spree boat" });
+    const opened = await touring.stops.update(stops[1]!.id, () => ({ day: null, dateFixed: false, place: null }));
+    expect(opened).toEqual({ ...stops[1], notes: "Spree boat" });
+    expect(await fresh().stops.ofTour.load(stops[0]!.tourId)).toEqual([stops[0], opened, stops[2]]);
+  });
+
+  it("reorders the stops at once, and writes nothing when they changed since the order was worked out", async () => {
+    const { touring, tour, stops, fresh } = await planned();
+    const [a, b, c] = stops.map((stop) => stop.id) as [string, string, string];
+    await expect(touring.stops.reorder(tour.id, [a, b], [b, a])).rejects.toMatchObject({
+      message: "The tour's stops changed while its new order was worked out; ask again.",
+      extensions: { code: "BAD_USER_INPUT", tourId: tour.id },
+    });
+    expect((await fresh().stops.ofTour.load(tour.id)).map((stop) => stop.id)).toEqual([a, b, c]);
+
+    expect(await touring.stops.ofTour.load(tour.id)).toEqual(stops);
+    expect(await touring.stops.reorder(tour.id, [a, b, c], [c, a, b])).toEqual(tour);
+    // The request's own view follows the new order, as a fresh request's does.
+    expect((await touring.stops.ofTour.load(tour.id)).map((stop) => [stop.position, stop.id])).toEqual([[0, c], [1, a], [2, b]]);
+    expect(await fresh().stops.ofTour.load(tour.id)).toEqual(await touring.stops.ofTour.load(tour.id));
+  });
+
+  it("rewrites a schedule item, and changes nothing of a finished tour", async () => {
+    const { touring, tour, stops, item, fresh } = await planned();
+    const later = await touring.schedule.update(item.id, (current) => ({ ...current, title: "Doors (late)", startsAt: new Date("2026-05-01T19:00:00Z") }));
+    expect(later).toEqual({ ...item, title: "Doors (late)", startsAt: new Date("2026-05-01T19:00:00Z") });
+
+    await touring.tours.changeStatus(tour.id, "CANCELLED");
+    const frozen = { message: "The tour is CANCELLED; it, its stops and its schedule can no longer change.", extensions: { code: "BAD_USER_INPUT", id: tour.id, status: "CANCELLED" } };
+    await expect(touring.schedule.update(item.id, (current) => ({ ...current, title: "Gone" }))).rejects.toMatchObject(frozen);
+    await expect(touring.stops.update(stops[0]!.id, () => ({ notes: "Gone" }))).rejects.toMatchObject(frozen);
+    await expect(touring.stops.reorder(tour.id, stops.map((stop) => stop.id), stops.map((stop) => stop.id).reverse())).rejects.toMatchObject(frozen);
+    await expect(touring.tours.update(tour.id, { name: "Renamed", dailyDriveLimitKm: 900 })).rejects.toMatchObject(frozen);
+    expect(await fresh().tours.find(tour.id)).toMatchObject({ name: tour.name, dailyDriveLimitKm: tour.dailyDriveLimitKm, status: "CANCELLED" });
+    expect(await fresh().schedule.ofDay(tour.id, "2026-05-01")).toEqual([later]);
+    expect(await fresh().stops.ofTour.load(tour.id)).toEqual(stops);
+  });
+});
+
 describe("lists of tours", () => {
   it("page newest first with stable cursors, per company and per artist", async () => {
     const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
     const artist = crypto.randomUUID();
-    for (const name of ["One", "Two", "Three", "Four", "Five"]) await db.request(tenant).tours.create({ artistId: artist, name, dailyDriveLimitKm: 600 });
+    const created = [];
+    for (const name of ["One", "Two", "Three", "Four", "Five"]) created.push(await db.request(tenant).tours.create({ artistId: artist, name, dailyDriveLimitKm: 600 }));
+    // Newest first, ties (tours created in the same millisecond) broken by id, as the cursor is.
+    const newestFirst = created
+      .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+      .map((tour) => tour.name);
     const touring = db.request(tenant);
     const first = await touring.tours.list({}, { first: 2 });
     const rest = await touring.tours.list({}, { first: 10, after: first.pageInfo.endCursor });
     expect([first.pageInfo.hasNextPage, rest.pageInfo.hasNextPage]).toEqual([true, false]);
-    expect([...first.edges, ...rest.edges].map((edge) => edge.node.name)).toEqual(["Five", "Four", "Three", "Two", "One"]);
+    expect([...first.edges, ...rest.edges].map((edge) => edge.node.name)).toEqual(newestFirst);
 
     const ofArtist = await touring.tours.pageOfArtist(artist, { first: 3 });
     const ofArtistRest = await touring.tours.pageOfArtist(artist, { first: 3, after: ofArtist.pageInfo.endCursor });
-    expect([...ofArtist.edges, ...ofArtistRest.edges].map((edge) => edge.node.name)).toEqual(["Five", "Four", "Three", "Two", "One"]);
+    expect([...ofArtist.edges, ...ofArtistRest.edges].map((edge) => edge.node.name)).toEqual(newestFirst);
     expect(ofArtistRest.pageInfo).toEqual({ hasNextPage: false, endCursor: ofArtistRest.edges[1]!.cursor });
   });
 });

@@ -234,6 +234,157 @@ describe("alice, who holds every touring permission", () => {
   });
 });
 
+describe("a tour manager changing a tour", () => {
+  const city = (name: string, latitude: number, longitude: number, timeZone: string, country = "US") => ({ city: name, country, latitude, longitude, timeZone });
+  const newYork = city("New York", 40.7128, -74.006, "America/New_York");
+  const boston = city("Boston", 42.3601, -71.0589, "America/New_York");
+  const chicago = city("Chicago", 41.8781, -87.6298, "America/Chicago");
+  const amsterdam = city("Amsterdam", 52.3676, 4.9041, "Europe/Amsterdam", "NL");
+  const stopFields = "id position kind dateFixed date place { city timeZone } notes";
+  const tourStops = `query($id: ID!) { tour(id: $id) { status stops { ${stopFields} } } }`;
+
+  const newTour = async (name: string) => {
+    const created = await ask(alice, `mutation { createTour(input: { artistId: "${demoArtists.midnightTide.id}", name: "${name}", dailyDriveLimitKm: 800 }) { id } }`);
+    return created.body.data!.createTour.id as string;
+  };
+  const addStop = async (tourId: string, input: Record<string, unknown>) => {
+    const response = await ask(alice, `mutation($input: AddTourStopInput!) { addTourStop(input: $input) { ${stopFields} } }`, { input: { tourId, ...input } });
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data!.addTourStop;
+  };
+  const changeStatus = (id: string, status: string) => ask(alice, "mutation($id: ID!, $status: TourStatus!) { changeTourStatus(input: { id: $id, status: $status }) { status } }", { id, status });
+  const refusal = (message: string) => ({ status: 400, body: { data: null, errors: [expect.objectContaining({ message, extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })] } });
+  const statusAndBody = (response: { status: number; body: unknown }) => ({ status: response.status, body: response.body });
+
+  it("deletes a planning tour with its stops and schedule, and refuses to delete a confirmed one", async () => {
+    const tourId = await newTour("Midnight Tide — London Warm-up");
+    await addStop(tourId, { kind: "SHOW", eventId: demoEvents.london.id });
+    await ask(alice, "mutation($input: AddScheduleItemInput!) { addScheduleItem(input: $input) { id } }", {
+      input: { tourId, day: demoDay(demoEvents.london.day), kind: "DOORS", title: "Doors", startsAt: `${demoDay(demoEvents.london.day)}T17:30:00Z` },
+    });
+    const deleteTour = `mutation($id: ID!) { deleteTour(id: $id) }`;
+    const everything = `query($id: ID!, $date: Date!) { tour(id: $id) { status stops { id } } daySheet(tourId: $id, date: $date) { items { title } } }`;
+    const variables = { id: tourId, date: demoDay(demoEvents.london.day) };
+    const before = await ask(alice, everything, variables);
+
+    await changeStatus(tourId, "CONFIRMED");
+    expect(statusAndBody(await ask(alice, deleteTour, { id: tourId }))).toEqual(
+      refusal("The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead)."),
+    );
+    await changeStatus(tourId, "PLANNING");
+    expect((await ask(alice, everything, variables)).body).toEqual(before.body);
+
+    expect((await ask(alice, deleteTour, { id: tourId })).body).toEqual({ data: { deleteTour: tourId } });
+    expect((await ask(alice, everything, variables)).body).toEqual({ data: { tour: null, daySheet: null } });
+    // The event is free to be routed again: its stop went with the tour.
+    const event = await ask(alice, `{ event(id: "${demoEvents.london.id}") { tourStop { id } } }`);
+    expect(event.body).toEqual({ data: { event: { tourStop: null } } });
+    expect((await ask(alice, deleteTour, { id: tourId })).body.errors?.[0]).toMatchObject({ message: `There is no tour "${tourId}".`, extensions: { code: "NOT_FOUND", id: tourId } });
+  });
+
+  it("changes a travel day's date, place and notes and opens it again; a show keeps Base's date and place", async () => {
+    const tourId = await newTour("Midnight Tide — Stop edits");
+    const show = await addStop(tourId, { kind: "SHOW", eventId: demoEvents.london.id });
+    const travel = await addStop(tourId, { kind: "TRAVEL_DAY" });
+    const updateStop = `mutation($input: UpdateTourStopInput!) { updateTourStop(input: $input) { ${stopFields} } }`;
+    const londonDay = demoDay(demoEvents.london.day);
+
+    const fixed = await ask(alice, updateStop, { input: { id: travel.id, date: demoDay(demoEvents.london.day + 1), place: amsterdam, notes: " Ferry from Harwich " } });
+    expect(fixed.body).toEqual({
+      data: { updateTourStop: { id: travel.id, position: 1, kind: "TRAVEL_DAY", dateFixed: true, date: demoDay(demoEvents.london.day + 1), place: { city: "Amsterdam", timeZone: "Europe/Amsterdam" }, notes: "Ferry from Harwich" } },
+    });
+    const opened = await ask(alice, updateStop, { input: { id: travel.id, date: null, place: null } });
+    expect(opened.body.data!.updateTourStop).toEqual({ ...fixed.body.data!.updateTourStop, dateFixed: false, date: null, place: null });
+    const held = await ask(alice, updateStop, { input: { id: show.id, dateOpen: true, notes: "Hold until the promoter confirms" } });
+    expect(held.body.data!.updateTourStop).toEqual({ ...show, dateFixed: false, date: null, notes: "Hold until the promoter confirms" });
+    const confirmed = await ask(alice, updateStop, { input: { id: show.id, dateOpen: false, notes: null } });
+    expect(confirmed.body.data!.updateTourStop).toEqual({ ...show, date: londonDay, place: { city: "London", timeZone: "Europe/London" } });
+
+    const before = await ask(alice, tourStops, { id: tourId });
+    const showDate = "A SHOW stop's date and place are its Base event's; change the event in Base, or open or fix its date with dateOpen.";
+    expect(statusAndBody(await ask(alice, updateStop, { input: { id: show.id, date: londonDay } }))).toEqual(refusal(showDate));
+    expect(statusAndBody(await ask(alice, updateStop, { input: { id: show.id, place: boston } }))).toEqual(refusal(showDate));
+    expect(statusAndBody(await ask(alice, updateStop, { input: { id: travel.id, dateOpen: true } }))).toEqual(refusal("A TRAVEL_DAY stop's date is opened by setting date to null; leave dateOpen out."));
+    expect(statusAndBody(await ask(alice, updateStop, { input: { id: travel.id, place: { ...boston, latitude: 91 } } }))).toEqual(refusal("place.latitude must be between -90 and 90 (got 91)."));
+    expect((await ask(alice, tourStops, { id: tourId })).body).toEqual(before.body);
+
+    await changeStatus(tourId, "CANCELLED");
+    expect(statusAndBody(await ask(alice, updateStop, { input: { id: travel.id, notes: "Too late" } }))).toEqual(refusal("The tour is CANCELLED; it, its stops and its schedule can no longer change."));
+    expect((await ask(alice, tourStops, { id: tourId })).body.data!.tour.stops).toEqual(before.body.data!.tour.stops);
+    await ask(alice, `mutation { deleteTour(id: "${tourId}") }`);
+  });
+
+  it("changes a flight's arrival and destination, checked as a new item would be", async () => {
+    const tourId = await newTour("Midnight Tide — Schedule edits");
+    const day = "2027-03-10";
+    const fields = "id day kind title startsAt endsAt startTimeZone endTimeZone endsAtLocal { date time } origin destination performer { name } location notes";
+    const added = await ask(alice, `mutation($input: AddScheduleItemInput!) { addScheduleItem(input: $input) { ${fields} } }`, {
+      input: { tourId, day, kind: "TRAVEL", title: "BA 178", startsAt: `${day}T11:00:00Z`, timeZone: "Europe/London", endsAt: `${day}T19:00:00Z`, endTimeZone: "America/New_York", origin: "London", destination: "New York" },
+    });
+    const flight = added.body.data!.addScheduleItem;
+    const updateItem = `mutation($input: UpdateScheduleItemInput!) { updateScheduleItem(input: $input) { ${fields} } }`;
+
+    const rerouted = await ask(alice, updateItem, { input: { id: flight.id, title: "BA 203", endsAt: `${day}T20:30:00Z`, destination: " Boston ", notes: "Row 40" } });
+    expect(rerouted.body).toEqual({
+      data: {
+        updateScheduleItem: {
+          ...flight,
+          title: "BA 203",
+          endsAt: `${day}T20:30:00.000Z`,
+          endTimeZone: "America/New_York",
+          endsAtLocal: { date: day, time: "15:30" },
+          destination: "Boston",
+          notes: "Row 40",
+        },
+      },
+    });
+
+    const read = `query($id: ID!) { daySheet(tourId: $id, date: "${day}") { items { ${fields} } } }`;
+    const before = await ask(alice, read, { id: tourId });
+    expect(before.body.data!.daySheet.items).toEqual([rerouted.body.data!.updateScheduleItem]);
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, endsAt: `${day}T10:00:00Z` } }))).toEqual(refusal("endsAt cannot come before startsAt."));
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, endsAt: null } }))).toEqual(refusal("TRAVEL needs timeZone (the departure city's), endsAt and endTimeZone (the arrival city's)."));
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, origin: null } }))).toEqual(refusal("origin and destination are given for TRAVEL, and only for it."));
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, title: "  " } }))).toEqual(refusal("title cannot be empty."));
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, performerArtistId: demoArtists.midnightTide.id } }))).toEqual(refusal("Only a SET has a performer."));
+    expect(statusAndBody(await ask(alice, updateItem, { input: { id: flight.id, performerArtistId: demoArtists.elbeQuartet.id } }))).toEqual(
+      refusal(`There is no artist "${demoArtists.elbeQuartet.id}" in this company.`),
+    );
+    expect((await ask(alice, read, { id: tourId })).body).toEqual(before.body);
+    await ask(alice, `mutation { deleteTour(id: "${tourId}") }`);
+  });
+
+  it("applies the routing suggestion: the open stops swap, the fixed ones stay, and the route is as short as suggested", async () => {
+    const tourId = await newTour("Midnight Tide — East Coast and Europe");
+    const first = await addStop(tourId, { kind: "DAY_OFF", date: "2027-04-01", place: newYork });
+    const europe = await addStop(tourId, { kind: "DAY_OFF", place: amsterdam });
+    const coast = await addStop(tourId, { kind: "TRAVEL_DAY", place: boston });
+    const last = await addStop(tourId, { kind: "DAY_OFF", date: "2027-04-09", place: chicago });
+    const suggested = await ask(alice, `query($id: ID!) { tour(id: $id) { routingSuggestion { stops { id } distanceBeforeKm distanceAfterKm } } }`, { id: tourId });
+    expect(suggested.body.data!.tour.routingSuggestion).toEqual({ stops: [first, coast, europe, last].map(({ id }) => ({ id })), distanceBeforeKm: 12786.6, distanceAfterKm: 12472.3 });
+
+    const applied = await ask(alice, `mutation($id: ID!) { applyRoutingSuggestion(tourId: $id) { id stops { id position } routing { totals { distanceKm } } routingSuggestion { distanceBeforeKm distanceAfterKm } } }`, { id: tourId });
+    expect(applied.body).toEqual({
+      data: {
+        applyRoutingSuggestion: {
+          id: tourId,
+          stops: [first, coast, europe, last].map(({ id }, position) => ({ id, position })),
+          routing: { totals: { distanceKm: 12472.3 } },
+          routingSuggestion: { distanceBeforeKm: 12472.3, distanceAfterKm: 12472.3 },
+        },
+      },
+    });
+
+    await changeStatus(tourId, "CANCELLED");
+    const before = await ask(alice, tourStops, { id: tourId });
+    expect(statusAndBody(await ask(alice, `mutation($id: ID!) { applyRoutingSuggestion(tourId: $id) { id } }`, { id: tourId }))).toEqual(
+      refusal("The tour is CANCELLED; it, its stops and its schedule can no longer change."),
+    );
+    expect((await ask(alice, tourStops, { id: tourId })).body).toEqual(before.body);
+    await ask(alice, `mutation { deleteTour(id: "${tourId}") }`);
+  });
+});
+
 describe("access", () => {
   it("is 401 without a token", async () => {
     const response = await stack.query("{ tours { edges { node { id } } } }", { company: "northwind" });
@@ -248,6 +399,8 @@ describe("access", () => {
 
     const create = await ask(bob, `mutation { createTour(input: { artistId: "${demoArtists.auroraLane.id}", name: "Mine", dailyDriveLimitKm: 500 }) { id } }`);
     expect(create.status).toBe(403);
+    const deleted = await ask(bob, `mutation { deleteTour(id: "${await springTourId()}") }`);
+    expect(deleted.status).toBe(403);
 
     const events = await ask(bob, `{ events(filter: { search: "Spring Tour" }) { edges { node { name tourStop { id } } } } }`);
     expect(events.body.data!.events.edges.map((edge: { node: { tourStop: unknown } }) => edge.node.tourStop)).toEqual([null, null]);
@@ -276,6 +429,10 @@ describe("another company's and unknown ids", () => {
       `mutation($id: ID!) { removeTourStop(id: $id) { id } }`,
       `mutation($id: ID!) { addScheduleItem(input: { tourId: $id, day: "2026-06-01", kind: DOORS, title: "Doors", startsAt: "2026-06-01T18:00:00Z" }) { id } }`,
       `mutation($id: ID!) { removeScheduleItem(id: $id) { id } }`,
+      `mutation($id: ID!) { deleteTour(id: $id) }`,
+      `mutation($id: ID!) { updateTourStop(input: { id: $id, notes: "Mine" }) { id } }`,
+      `mutation($id: ID!) { applyRoutingSuggestion(tourId: $id) { id } }`,
+      `mutation($id: ID!) { updateScheduleItem(input: { id: $id, title: "Mine" }) { id } }`,
     ];
     for (const mutation of mutations) {
       const response = await ask(alice, mutation, { id: unknown });

@@ -3,6 +3,7 @@
 // caller's credentials, and keeps only the id.
 import { badUserInput, isUuid } from "@marquee/kit";
 import type { VenueContext } from "./context.ts";
+import type { BookedEventCapacities } from "./data/layout-repository.ts";
 
 export interface BaseEvent {
   id: string;
@@ -18,4 +19,10 @@ export async function eventInCompany(context: VenueContext, id: string): Promise
   const [event] = isUuid(id) ? await context.base.load<BaseEvent>("Event", "capacity ticketsSold startsAt endsAt timeZone", [id]) : [null];
   if (!event) throw badUserInput(`There is no event "${id}" in this company.`, { field: "eventId", id });
   return event;
+}
+
+/** Each event's capacity as Base says it now; null for an event Base no longer knows. */
+export async function capacitiesOfEvents(context: VenueContext, ids: readonly string[]): Promise<BookedEventCapacities> {
+  const events = await context.base.load<Pick<BaseEvent, "id" | "capacity">>("Event", "capacity", ids);
+  return new Map(ids.map((id, index) => [id, events[index]?.capacity ?? null]));
 }

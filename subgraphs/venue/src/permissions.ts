@@ -6,9 +6,9 @@ import { and } from "graphql-shield";
 /** The `venue` module's permissions: what an administrator grants a member of a company. */
 export const venuePermissions = definePermissionCatalog("venue", {
   "venue.venue.view": "See the company's venues and their spaces.",
-  "venue.venue.manage": "Add and change venues and their spaces, and set what confirming a hold does.",
+  "venue.venue.manage": "Add and change venues, add, change and remove their spaces, and set what confirming a hold does.",
   "venue.layout.view": "See the layouts of spaces, their sections and capacities.",
-  "venue.layout.manage": "Add layouts to spaces.",
+  "venue.layout.manage": "Add, change and remove the layouts of spaces.",
   "venue.hold.view": "See holds and their ranks, including each event's.",
   "venue.hold.create": "Place holds on spaces for events.",
   "venue.hold.release": "Release holds.",
@@ -39,7 +39,11 @@ export const venueAccessRules: AccessRuleMap = {
     createVenue: can("venue.venue.manage"),
     updateVenue: can("venue.venue.manage"),
     addVenueSpace: can("venue.venue.manage"),
+    updateVenueSpace: can("venue.venue.manage"),
+    removeVenueSpace: can("venue.venue.manage"),
     createVenueLayout: can("venue.layout.manage"),
+    updateVenueLayout: can("venue.layout.manage"),
+    removeVenueLayout: can("venue.layout.manage"),
     placeVenueHold: can("venue.hold.create"),
     releaseVenueHold: can("venue.hold.release"),
     confirmVenueHold: can("venue.booking.confirm"),

@@ -1,8 +1,8 @@
 // Venue through the gateway, over HTTP, on the seeded demo world: Harbor Hall (finance and
 // venue, no basic) runs its calendar; ranks, promotion and confirmation; 50 concurrent
-// confirmations; combination spaces and turnarounds; availability across a
-// daylight-saving change; another company's ids; who may do what; and what a list of
-// events costs in SQL statements.
+// confirmations; combination spaces and turnarounds; changing and removing spaces and
+// layouts; availability across a daylight-saving change; another company's ids; who may
+// do what; and what a list of events costs in SQL statements.
 import { demoEvents } from "@marquee/kit";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
@@ -224,6 +224,10 @@ describe("another company's venues", () => {
     const notFound: [string, Record<string, unknown>, string][] = [
       ["mutation($id: ID!) { updateVenue(input: { id: $id, name: \"Mine now\" }) { id } }", { id: venueId }, venueId],
       ["mutation($id: ID!) { addVenueSpace(input: { venueId: $id, name: \"Annex\", turnaroundMinutes: 0 }) { id } }", { id: venueId }, venueId],
+      ["mutation($id: ID!) { updateVenueSpace(input: { id: $id, turnaroundMinutes: 0 }) { id } }", { id: space.id }, space.id],
+      ["mutation($id: ID!) { removeVenueSpace(id: $id) }", { id: space.id }, space.id],
+      ["mutation($id: ID!) { updateVenueLayout(input: { id: $id, sections: [{ name: \"A\", capacity: 1 }] }) { id } }", { id: layoutId }, layoutId],
+      ["mutation($id: ID!) { removeVenueLayout(id: $id) }", { id: layoutId }, layoutId],
       ["mutation($id: ID!) { createVenueLayout(input: { spaceId: $id, name: \"Mine\", kind: SEATED, sections: [{ name: \"A\", capacity: 1 }] }) { id } }", { id: space.id }, space.id],
       ["mutation($id: ID!) { placeVenueHold(input: { spaceId: $id, eventId: \"" + demoEvents.chicago.id + "\" }) { id } }", { id: space.id }, space.id],
       ["mutation($id: ID!) { releaseVenueHold(id: $id) { id } }", { id: holdId }, holdId],
@@ -241,6 +245,142 @@ describe("another company's venues", () => {
     expect(holdHarborEvent.body.errors?.[0]).toMatchObject({ message: `There is no event "${demoEvents.harborJazzNight.id}" in this company.`, extensions: { code: "BAD_USER_INPUT" } });
 
     expect((await ask(hana, "{ venues { edges { node { id spaces { id layouts { id } } } } } venueHolds(first: 50) { edges { node { id rank status } } } venueBookings { edges { node { id status } } } }")).body).toEqual(harborBefore.body);
+  });
+});
+
+describe("a venue manager maintaining spaces and layouts", () => {
+  const updateSpace = "mutation($input: UpdateVenueSpaceInput!) { updateVenueSpace(input: $input) { id name turnaroundMinutes } }";
+  const removeSpace = "mutation($id: ID!) { removeVenueSpace(id: $id) }";
+  const updateLayout = "mutation($input: UpdateVenueLayoutInput!) { updateVenueLayout(input: $input) { id name kind capacity sections { name capacity } } }";
+  const removeLayout = "mutation($id: ID!) { removeVenueLayout(id: $id) }";
+  const confirm = "mutation($input: ConfirmVenueHoldInput!) { confirmVenueHold(input: $input) { id } }";
+  const cancel = "mutation($id: ID!) { cancelVenueBooking(id: $id) { status } }";
+  /** The first error of a request that must be refused. */
+  const refusal = async (caller: Caller, mutation: string, variables: Record<string, unknown>) => {
+    const response = await ask(caller, mutation, variables);
+    expect(response.body.data ?? null, mutation).toBeNull();
+    return response.body.errors?.[0];
+  };
+  const spacesOf = async (venueId: string, caller: Caller = hana) =>
+    (await ask(caller, "query($id: ID!) { venue(id: $id) { spaces { name turnaroundMinutes layouts { name kind capacity } } } }", { id: venueId })).body.data!.venue.spaces;
+
+  it("renames a space and lengthens its turnaround: a hold inside the booking's new turnaround moves behind it; a taken name or a bad turnaround changes nothing", async () => {
+    const venue = await harborLikeVenue();
+    const booked = await hold(hana, { spaceId: venue.mainHall, eventId: demoEvents.harborClubNight.id, startsAt: "2027-02-10T18:00:00Z", endsAt: "2027-02-10T22:00:00Z" });
+    const booking = await mutate(hana, confirm, { input: { holdId: booked.id, layoutId: venue.layouts.mainHall.id } });
+    // 30 minutes after the booking's 60-minute turnaround: nothing ahead of it.
+    const after = await hold(hana, { spaceId: venue.mainHall, eventId: demoEvents.harborAnniversaryGala.id, startsAt: "2027-02-10T23:30:00Z", endsAt: "2027-02-11T01:00:00Z" });
+    expect(after.rank).toBe(1);
+
+    expect(await mutate(hana, updateSpace, { input: { id: venue.mainHall, name: "Great Hall", turnaroundMinutes: 120 } })).toEqual({ id: venue.mainHall, name: "Great Hall", turnaroundMinutes: 120 });
+    expect(await rankOf(after.id)).toEqual({ status: "ACTIVE", rank: 2 });
+
+    expect(await refusal(hana, updateSpace, { input: { id: venue.mainHall, name: "Club Room" } })).toMatchObject({
+      message: 'The venue already has a space named "Club Room".',
+      extensions: { code: "BAD_USER_INPUT", field: "name" },
+    });
+    expect(await refusal(hana, updateSpace, { input: { id: venue.mainHall, turnaroundMinutes: 1441 } })).toMatchObject({
+      message: "turnaroundMinutes must be a whole number from 0 to 1440 (got 1441).",
+      extensions: { code: "BAD_USER_INPUT", field: "turnaroundMinutes" },
+    });
+    expect((await spacesOf(venue.venueId)).map((space: { name: string; turnaroundMinutes: number }) => [space.name, space.turnaroundMinutes])).toEqual([
+      ["Club Room", 30],
+      ["Full House", 90],
+      ["Great Hall", 120],
+    ]);
+    // Frees the club night for the tests that book it.
+    await mutate(hana, cancel, { id: booking.id });
+  });
+
+  it("refuses a turnaround that would make two confirmed bookings overlap, and nothing changes", async () => {
+    const venue = await harborLikeVenue("RELEASE_OVERLAPPING", alice);
+    // Three hours each; the second starts exactly one turnaround (60 minutes) after the first ends.
+    const early = await northwindEvent("Early show", new Date("2027-03-01T18:00:00Z"), 500);
+    const late = await northwindEvent("Late show", new Date("2027-03-01T22:00:00Z"), 500);
+    for (const eventId of [early, late]) {
+      const placed = await hold(alice, { spaceId: venue.mainHall, eventId });
+      await mutate(alice, confirm, { input: { holdId: placed.id, layoutId: venue.layouts.mainHall.id } });
+    }
+    expect(await refusal(alice, updateSpace, { input: { id: venue.mainHall, name: "Great Hall", turnaroundMinutes: 61 } })).toMatchObject({
+      message: 'With a turnaround of 61 minutes, confirmed bookings of "Main Hall" (or of a space it shares a floor with) would overlap; move or cancel one first.',
+      extensions: { code: "BAD_USER_INPUT", field: "turnaroundMinutes" },
+    });
+    expect((await spacesOf(venue.venueId, alice)).map((space: { name: string; turnaroundMinutes: number }) => [space.name, space.turnaroundMinutes])).toEqual([
+      ["Club Room", 30],
+      ["Full House", 90],
+      ["Main Hall", 60],
+    ]);
+    const bookings = await ask(alice, "query($venueId: ID) { venueBookings(filter: { venueId: $venueId }) { edges { node { status } } } }", { venueId: venue.venueId });
+    expect(bookings.body.data!.venueBookings.edges).toEqual([{ node: { status: "CONFIRMED" } }, { node: { status: "CONFIRMED" } }]);
+  });
+
+  it("changes a booked layout only as far as the booked event (capacity from Base) still fits, and removes layouts and spaces only when nothing needs them", async () => {
+    const venue = await harborLikeVenue();
+    const held = await hold(hana, { spaceId: venue.mainHall, eventId: demoEvents.harborClubNight.id, startsAt: "2027-02-20T18:00:00Z", endsAt: "2027-02-20T22:00:00Z" });
+    const booking = await mutate(hana, confirm, { input: { holdId: held.id, layoutId: venue.layouts.mainHall.id } });
+    const standing = venue.layouts.mainHall.id;
+
+    expect(await mutate(hana, updateLayout, { input: { id: standing, name: "Concert standing", kind: "MIXED", sections: [{ name: "Floor", capacity: 600 }, { name: "Balcony", capacity: 300 }] } })).toEqual({
+      id: standing,
+      name: "Concert standing",
+      kind: "MIXED",
+      capacity: 900,
+      sections: [
+        { name: "Floor", capacity: 600 },
+        { name: "Balcony", capacity: 300 },
+      ],
+    });
+    // The club night (capacity 900 in Base) is booked in it.
+    expect(await refusal(hana, updateLayout, { input: { id: standing, sections: [{ name: "Floor", capacity: 899 }] } })).toMatchObject({
+      message: `Event "${demoEvents.harborClubNight.id}" is booked in this layout with a capacity of 900; the new sections take 899.`,
+      extensions: { code: "BAD_USER_INPUT", field: "sections", eventCapacity: 900, layoutCapacity: 899 },
+    });
+    expect(await refusal(hana, updateLayout, { input: { id: standing, sections: [] } })).toMatchObject({ message: "A layout needs at least one section.", extensions: { code: "BAD_USER_INPUT" } });
+    const seated = await mutate(hana, "mutation($input: CreateVenueLayoutInput!) { createVenueLayout(input: $input) { id } }", {
+      input: { spaceId: venue.mainHall, name: "Seated", kind: "SEATED", sections: [{ name: "Stalls", capacity: 400 }] },
+    });
+    expect(await mutate(hana, updateLayout, { input: { id: seated.id, sections: [{ name: "Stalls", capacity: 380 }] } })).toEqual({
+      id: seated.id,
+      name: "Seated",
+      kind: "SEATED",
+      capacity: 380,
+      sections: [{ name: "Stalls", capacity: 380 }],
+    });
+    expect(await refusal(hana, updateLayout, { input: { id: standing, name: "Seated" } })).toMatchObject({
+      message: 'The space already has a layout named "Seated".',
+      extensions: { code: "BAD_USER_INPUT", field: "name" },
+    });
+    expect(await refusal(hana, removeLayout, { id: standing })).toMatchObject({
+      message: "The layout is used by 1 confirmed booking(s); cancel them first.",
+      extensions: { code: "BAD_USER_INPUT", confirmedBookings: 1 },
+    });
+    expect((await spacesOf(venue.venueId)).find((space: { name: string }) => space.name === "Main Hall").layouts).toEqual([
+      { name: "Concert standing", kind: "MIXED", capacity: 900 },
+      { name: "Seated", kind: "SEATED", capacity: 380 },
+    ]);
+
+    expect(await mutate(hana, removeLayout, { id: seated.id })).toBe(seated.id);
+    expect(await refusal(hana, removeSpace, { id: venue.mainHall })).toMatchObject({
+      message: 'The space is part of the combination "Full House"; remove the combination first.',
+      extensions: { code: "BAD_USER_INPUT", combinationIds: [venue.fullHouse] },
+    });
+    expect(await mutate(hana, removeSpace, { id: venue.fullHouse })).toBe(venue.fullHouse);
+    expect(await refusal(hana, removeSpace, { id: venue.mainHall })).toMatchObject({
+      message: "The space has 0 active hold(s) and 1 confirmed booking(s); release and cancel them first.",
+      extensions: { code: "BAD_USER_INPUT", activeHolds: 0, confirmedBookings: 1 },
+    });
+    expect((await spacesOf(venue.venueId)).map((space: { name: string; layouts: unknown[] }) => [space.name, space.layouts.length])).toEqual([
+      ["Club Room", 1],
+      ["Main Hall", 1],
+    ]);
+
+    // Once the booking is cancelled the space goes, with its layout and its history.
+    await mutate(hana, cancel, { id: booking.id });
+    expect(await mutate(hana, removeSpace, { id: venue.mainHall })).toBe(venue.mainHall);
+    expect(await spacesOf(venue.venueId)).toEqual([{ name: "Club Room", turnaroundMinutes: 30, layouts: [{ name: "Club", kind: "STANDING", capacity: 250 }] }]);
+    const gone = await ask(hana, "query($booking: ID!, $hold: ID!) { venueBooking(id: $booking) { id } venueHold(id: $hold) { id } }", { booking: booking.id, hold: held.id });
+    expect(gone.body).toEqual({ data: { venueBooking: null, venueHold: null } });
+    expect((await refusal(hana, removeSpace, { id: venue.mainHall }))?.extensions).toMatchObject({ code: "NOT_FOUND", id: venue.mainHall });
   });
 });
 

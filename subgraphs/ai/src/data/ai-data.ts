@@ -70,6 +70,8 @@ export function createAiData({ prisma, tenant, base, now }: AiDataSources) {
   return {
     currentModel,
     modelFits: fits.page,
+    storedPredictions: stored.list,
+    predictionHistoryOfEvent: stored.pageOfEvent,
     predictionOfEvent,
     drawScoreOfArtist,
 

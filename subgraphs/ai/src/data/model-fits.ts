@@ -7,7 +7,8 @@ import type { ModelFit as ModelFitRow } from "../__generated__/prisma/client.ts"
 import type { AiPrisma } from "./ai-database.ts";
 import type { ModelFitRecord } from "./records.ts";
 
-function recordOf(row: ModelFitRow): ModelFitRecord {
+/** A stored fit as resolvers see it; stored predictions read their fit back through it too. */
+export function modelFitRecord(row: ModelFitRow): ModelFitRecord {
   return {
     id: row.id,
     version: row.version,
@@ -23,7 +24,7 @@ export function modelFits(prisma: AiPrisma, companyId: string) {
   return {
     async find(version: string, fingerprint: string): Promise<ModelFitRecord | null> {
       const row = await prisma.modelFit.findUnique({ where: { companyId_version_fingerprint: { companyId, version, fingerprint } } });
-      return row && recordOf(row);
+      return row && modelFitRecord(row);
     },
 
     /** Stores a fit; a fit of the same history stored meanwhile (a concurrent request) is kept instead. */
@@ -40,7 +41,7 @@ export function modelFits(prisma: AiPrisma, companyId: string) {
         },
         update: {},
       });
-      return recordOf(row);
+      return modelFitRecord(row);
     },
 
     /** Latest first. */
@@ -51,7 +52,7 @@ export function modelFits(prisma: AiPrisma, companyId: string) {
         orderBy: newestFirst("fittedAt"),
         take: page.take + 1,
       });
-      return toConnection(rows.map(recordOf), page.take, (fit) => [fit.fittedAt.toISOString(), fit.id]);
+      return toConnection(rows.map(modelFitRecord), page.take, (fit) => [fit.fittedAt.toISOString(), fit.id]);
     },
   };
 }

@@ -25,5 +25,6 @@ export interface PredictionRecord {
 export interface StoredPredictionRecord {
   id: string;
   createdAt: Date;
+  createdBy: string;
   prediction: PredictionRecord;
 }

@@ -7,5 +7,10 @@ export const Query: QueryResolvers = {
   prediction: (_, { eventId }, { ai }) => ai.predictionOfEvent.load(eventId),
   modelReport: (_, __, { ai }) => ai.currentModel(),
   modelFits: (_, args, { ai }) => ai.modelFits(args),
+  storedPredictions: (_, { filter, first, after }, { ai }) =>
+    ai.storedPredictions(
+      { eventId: filter?.eventId, modelVersion: filter?.modelVersion, createdFrom: instant(filter?.createdFrom), createdBefore: instant(filter?.createdBefore) },
+      { first, after },
+    ),
   artistScore: (_, { artistId }, { ai }) => ai.drawScoreOfArtist.load(artistId),
 };

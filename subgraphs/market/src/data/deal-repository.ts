@@ -6,14 +6,15 @@
 import DataLoader from "dataloader";
 import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowPerKey, rowsPerKey, sameId, sortKeyGuard, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import {
+  assertDeletable,
   assertOfferStillOpen,
   counteringSide,
   dealStatusAfter,
   allowedDealMoves,
-  type DealMove,
   type DealStatus,
   type NegotiatingSide,
   type OfferTerms,
+  type StatusMove,
   type StoredDealStatus,
   type TicketBonus,
 } from "../domain/index.ts";
@@ -152,7 +153,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
    * The conditional UPDATE matched no row: another request moved the deal first. Reading
    * it again (a later snapshot) says whether the move is still possible from where it is now.
    */
-  async function refusal(db: MarketTransaction, id: string, move: DealMove, now: Date): Promise<never> {
+  async function refusal(db: MarketTransaction, id: string, move: StatusMove, now: Date): Promise<never> {
     const { status, currentVersionNumber } = await existing(db, id, now);
     dealStatusAfter(status, move);
     throw badUserInput(`Deal "${id}" moved while this ${move} was being written: it is now ${status}, at version ${currentVersionNumber}. Read it again and retry.`, {
@@ -163,7 +164,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
   }
 
   /** Makes `move` from the deal's state at `now`, writing what `write` decides, exactly once. */
-  async function makeMove(id: string, move: DealMove, write: (current: DealRecord, db: MarketTransaction, now: Date) => Promise<MoveWrite>): Promise<DealRecord> {
+  async function makeMove(id: string, move: StatusMove, write: (current: DealRecord, db: MarketTransaction, now: Date) => Promise<MoveWrite>): Promise<DealRecord> {
     if (!isUuid(id)) throw unknown(id);
     const now = clock();
     const row = await prisma.$transaction(async (tx) => {
@@ -282,6 +283,22 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
     /** Accepts the version on the table. */
     accept: (id: string) =>
       makeMove(id, "ACCEPT", async (current, _tx, now) => ({ columns: { ...decidedNow(now).columns, acceptedVersionId: current.currentVersionId } })),
+
+    /**
+     * Deletes a deal that was never offered, with its draft versions: the database lets
+     * them go only with their DRAFT deal (see the migration). Answers the deleted id.
+     */
+    async deleteDraft(id: string): Promise<string> {
+      if (!isUuid(id)) throw unknown(id);
+      const now = clock();
+      await prisma.$transaction(async (tx) => {
+        assertDeletable((await existing(tx, id, now)).status);
+        // Conditional on the status, so an offer racing this deletion either wins whole or loses whole.
+        const deleted = await tx.deal.deleteMany({ where: { id, companyId, status: "DRAFT" } });
+        if (deleted.count === 0) assertDeletable((await existing(tx, id, now)).status);
+      });
+      return id;
+    },
 
     decline: (id: string) => makeMove(id, "DECLINE", async (_current, _tx, now) => decidedNow(now)),
 

@@ -2,12 +2,14 @@ export { assertNotSignedBy, assertContractMove, allowedContractMoves, CONTRACT_M
 export {
   DEAL_MOVES,
   allowedDealMoves,
+  assertDeletable,
   counteringSide,
   dealStatusAfter,
   dealStatusAt,
   type DealMove,
   type DealStatus,
   type NegotiatingSide,
+  type StatusMove,
   type StoredDealStatus,
 } from "./negotiation.ts";
 export {
@@ -22,4 +24,4 @@ export {
   type RadiusClause,
   type TicketBonus,
 } from "./offer-terms.ts";
-export { radiusConflicts, type RadiusConflict, type Show } from "./radius.ts";
+export { clauseBreaches, radiusConflicts, type RadiusConflict, type Show } from "./radius.ts";

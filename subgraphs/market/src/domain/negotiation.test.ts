@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { allowedDealMoves, counteringSide, dealStatusAfter, dealStatusAt, DEAL_MOVES, type DealMove, type DealStatus } from "./negotiation.ts";
+import { allowedDealMoves, assertDeletable, counteringSide, dealStatusAfter, dealStatusAt, DEAL_MOVES, type DealMove, type DealStatus, type StatusMove } from "./negotiation.ts";
 
 const legal: Record<DealStatus, Partial<Record<DealMove, string>>> = {
-  DRAFT: { EDIT: "DRAFT", OFFER: "OFFERED" },
+  // DELETE leads nowhere: the deal and its drafts are gone.
+  DRAFT: { EDIT: "DRAFT", OFFER: "OFFERED", DELETE: "" },
   OFFERED: { COUNTER: "COUNTERED", ACCEPT: "ACCEPTED", DECLINE: "DECLINED", WITHDRAW: "WITHDRAWN" },
   COUNTERED: { COUNTER: "OFFERED", ACCEPT: "ACCEPTED", DECLINE: "DECLINED", WITHDRAW: "WITHDRAWN" },
   ACCEPTED: {},
@@ -14,7 +15,10 @@ const legal: Record<DealStatus, Partial<Record<DealMove, string>>> = {
 describe("a deal's moves", () => {
   it.each(Object.entries(legal))("from %s lead where the lifecycle says", (status, moves) => {
     expect(allowedDealMoves(status as DealStatus)).toEqual(Object.keys(moves));
-    for (const [move, next] of Object.entries(moves)) expect(dealStatusAfter(status as DealStatus, move as DealMove)).toBe(next);
+    for (const [move, next] of Object.entries(moves)) {
+      if (move === "DELETE") expect(() => assertDeletable(status as DealStatus)).not.toThrow();
+      else expect(dealStatusAfter(status as DealStatus, move as StatusMove)).toBe(next);
+    }
   });
 
   const illegal = Object.entries(legal).flatMap(([status, moves]) => DEAL_MOVES.filter((move) => !(move in moves)).map((move) => [status as DealStatus, move] as const));
@@ -22,7 +26,7 @@ describe("a deal's moves", () => {
   it.each(illegal)("refuse %s → %s as bad input naming the status and the allowed moves", (status, move) => {
     const allowedMoves = Object.keys(legal[status]);
     const allowed = allowedMoves.length === 0 ? `a ${status} deal allows no moves` : `a ${status} deal allows ${allowedMoves.join(", ")}`;
-    expect(() => dealStatusAfter(status, move)).toThrow(
+    expect(() => (move === "DELETE" ? assertDeletable(status) : dealStatusAfter(status, move))).toThrow(
       expect.objectContaining({
         message: `A deal cannot ${move} while it is ${status}: ${allowed}.`,
         extensions: { code: "BAD_USER_INPUT", reason: "ILLEGAL_DEAL_MOVE", status, move, allowedMoves },

@@ -42,6 +42,7 @@ export const Mutation: MutationResolvers = {
   acceptDeal: (_, { id }, { market }) => market.deals.accept(id),
   declineDeal: (_, { id }, { market }) => market.deals.decline(id),
   withdrawDeal: (_, { id }, { market }) => market.deals.withdraw(id),
+  deleteDeal: (_, { id }, { market }) => market.deals.deleteDraft(id),
 
   createContract: (_, { dealId }, { market }) => market.contracts.create(dealId),
   sendContract: (_, { id }, { market }) => market.contracts.send(id),

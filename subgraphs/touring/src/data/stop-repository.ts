@@ -19,6 +19,16 @@ export interface StopDraft {
   notes: string | null;
 }
 
+/** Changes to a stop, already checked against its kind; a field left undefined keeps its value. */
+export interface StopChanges {
+  dateFixed?: boolean;
+  day?: string | null;
+  place?: Place | null;
+  notes?: string | null;
+}
+
+const noPlace = { city: null, country: null, latitude: null, longitude: null, timeZone: null };
+
 export type StopRepository = ReturnType<typeof createStopRepository>;
 
 export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenant, tours: TourRepository) {
@@ -49,12 +59,14 @@ export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenan
     return tourStopRecord(row);
   }
 
+  const ofTour = new DataLoader(async (tourIds: readonly string[]) => {
+    const rows = await prisma.tourStop.findMany({ where: { companyId, tourId: { in: tourIds.filter(isUuid) } }, orderBy: [{ tourId: "asc" }, { position: "asc" }] });
+    return rowsPerKey(tourIds, rows.map(tourStopRecord), (stop) => stop.tourId);
+  });
+
   return {
     /** Each tour's stops, in the tour's order. */
-    ofTour: new DataLoader(async (tourIds: readonly string[]) => {
-      const rows = await prisma.tourStop.findMany({ where: { companyId, tourId: { in: tourIds.filter(isUuid) } }, orderBy: [{ tourId: "asc" }, { position: "asc" }] });
-      return rowsPerKey(tourIds, rows.map(tourStopRecord), (stop) => stop.tourId);
-    }),
+    ofTour,
 
     /** The stop that plays each event, if any. */
     ofEvent: new DataLoader(async (eventIds: readonly string[]) => {
@@ -104,6 +116,45 @@ export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenan
         await renumber(tx, stop.tourId, [...order.slice(0, position), id, ...order.slice(position)]);
         return tour;
       });
+    },
+
+    /**
+     * Changes a stop with what `changesFor` makes of it as it is once its tour is locked
+     * (a stop's kind never changes, so the caller may check its input against it).
+     */
+    async update(id: string, changesFor: (stop: TourStopRecord) => StopChanges): Promise<TourStopRecord> {
+      return prisma.$transaction(async (tx) => {
+        await tours.lockedForEditing(tx, (await existing(tx, id)).tourId);
+        const { dateFixed, day, place, notes } = changesFor(await existing(tx, id));
+        const row = await tx.tourStop.update({
+          where: { id },
+          data: {
+            dateFixed,
+            notes,
+            ...(day === undefined ? {} : { day: day === null ? null : dateColumn(day) }),
+            ...(place === undefined ? {} : (place ?? noPlace)),
+          },
+        });
+        return tourStopRecord(row);
+      });
+    },
+
+    /**
+     * Puts the tour's stops in `order` in one statement, provided they are still `expected`, the
+     * order `order` was worked out from. Returns the tour.
+     */
+    async reorder(tourId: string, expected: readonly string[], order: readonly string[]): Promise<TourRecord> {
+      const tour = await prisma.$transaction(async (tx) => {
+        const tour = await tours.lockedForEditing(tx, tourId);
+        if ((await stopsOf(tx, tourId)).join() !== expected.join()) {
+          throw badUserInput("The tour's stops changed while its new order was worked out; ask again.", { tourId });
+        }
+        await renumber(tx, tourId, order);
+        return tour;
+      });
+      // The stops this request read before the change are in their old order.
+      ofTour.clear(tourId);
+      return tour;
     },
 
     /** Removes a stop; the later stops move up. Returns the stop's tour. */

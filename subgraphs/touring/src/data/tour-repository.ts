@@ -3,7 +3,7 @@
 // many parents at once (a stop's tour, an artist's tours) is batched per request.
 import DataLoader from "dataloader";
 import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, type Connection, type PageArgs, type Tenant } from "@marquee/kit";
-import { tourEditProblem, tourTransitionProblem, type TourStatus } from "../domain/tour-lifecycle.ts";
+import { tourDeleteProblem, tourEditProblem, tourTransitionProblem, type TourStatus } from "../domain/tour-lifecycle.ts";
 import { tourRecord, type TourRecord } from "./records.ts";
 import { comesAfter, tourKeyOf } from "./tour-keyset.ts";
 import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";
@@ -43,6 +43,14 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
     return tourRecord(await tx.tour.findFirstOrThrow({ where: { id, companyId } }));
   }
 
+  /** The tour, locked for the transaction, if it, its stops and its schedule may still change. */
+  async function lockedForEditing(tx: TouringTransaction, id: string): Promise<TourRecord> {
+    const tour = await locked(tx, id);
+    const problem = tourEditProblem(tour.status);
+    if (problem) throw badUserInput(problem, { id, status: tour.status });
+    return tour;
+  }
+
   return {
     find: (id: string): Promise<TourRecord | null> => byId.load(id),
 
@@ -53,13 +61,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
       return tour;
     },
 
-    /** The tour, locked for the transaction, if its stops and schedule may still change. */
-    async lockedForEditing(tx: TouringTransaction, id: string): Promise<TourRecord> {
-      const tour = await locked(tx, id);
-      const problem = tourEditProblem(tour.status);
-      if (problem) throw badUserInput(problem, { id, status: tour.status });
-      return tour;
-    },
+    lockedForEditing,
 
     async list(filter: TourFilter, args: PageArgs): Promise<Connection<TourRecord>> {
       const page = pageRequest(args, isInstantKey);
@@ -93,12 +95,14 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
       return tourRecord(row);
     },
 
-    /** Changes the fields given (undefined keeps a field). */
+    /** Changes the fields given (undefined keeps a field); a completed or cancelled tour stays as it ended. */
     async update(id: string, changes: { name?: string; dailyDriveLimitKm?: number }): Promise<TourRecord> {
-      if (!isUuid(id)) throw unknown(id);
-      const [row] = await prisma.tour.updateManyAndReturn({ where: { id, companyId }, data: changes });
-      if (!row) throw unknown(id);
-      return tourRecord(row);
+      return prisma.$transaction(async (tx) => {
+        await lockedForEditing(tx, id);
+        const updated = tourRecord(await tx.tour.update({ where: { id }, data: changes }));
+        byId.clear(id);
+        return updated;
+      });
     },
 
     /** Moves the tour to `status` if its lifecycle allows it from the status it has when written. */
@@ -108,6 +112,18 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
         const problem = tourTransitionProblem(tour.status, status);
         if (problem) throw badUserInput(problem, { id, from: tour.status, to: status });
         return tourRecord(await tx.tour.update({ where: { id }, data: { status } }));
+      });
+    },
+
+    /** Deletes the tour if its lifecycle allows it; its stops and schedule items go with it (ON DELETE CASCADE). */
+    async delete(id: string): Promise<TourRecord> {
+      return prisma.$transaction(async (tx) => {
+        const tour = await locked(tx, id);
+        const problem = tourDeleteProblem(tour.status);
+        if (problem) throw badUserInput(problem, { id, status: tour.status });
+        await tx.tour.deleteMany({ where: { id, companyId } });
+        byId.clear(id);
+        return tour;
       });
     },
   };

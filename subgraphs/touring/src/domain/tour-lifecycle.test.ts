@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedTourTransitions, tourEditProblem, tourTransitionProblem } from "./tour-lifecycle.ts";
+import { allowedTourTransitions, tourDeleteProblem, tourEditProblem, tourTransitionProblem } from "./tour-lifecycle.ts";
 
 describe("tour lifecycle", () => {
   it("moves PLANNING → CONFIRMED → ON_THE_ROAD → COMPLETED, and back from CONFIRMED to PLANNING", () => {
@@ -22,7 +22,15 @@ describe("tour lifecycle", () => {
   it("keeps stops and schedules editable until the tour is over", () => {
     expect(tourEditProblem("PLANNING")).toBeNull();
     expect(tourEditProblem("ON_THE_ROAD")).toBeNull();
-    expect(tourEditProblem("COMPLETED")).toBe("The tour is COMPLETED; its stops and schedule can no longer change.");
-    expect(tourEditProblem("CANCELLED")).toBe("The tour is CANCELLED; its stops and schedule can no longer change.");
+    expect(tourEditProblem("COMPLETED")).toBe("The tour is COMPLETED; it, its stops and its schedule can no longer change.");
+    expect(tourEditProblem("CANCELLED")).toBe("The tour is CANCELLED; it, its stops and its schedule can no longer change.");
+  });
+
+  it("deletes only a tour still being planned or called off", () => {
+    expect(tourDeleteProblem("PLANNING")).toBeNull();
+    expect(tourDeleteProblem("CANCELLED")).toBeNull();
+    expect(tourDeleteProblem("CONFIRMED")).toBe("The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead).");
+    expect(tourDeleteProblem("ON_THE_ROAD")).toBe("The tour is ON_THE_ROAD; only a PLANNING or CANCELLED tour can be deleted (cancel it instead).");
+    expect(tourDeleteProblem("COMPLETED")).toBe("The tour is COMPLETED; only a PLANNING or CANCELLED tour can be deleted (a completed tour is kept).");
   });
 });

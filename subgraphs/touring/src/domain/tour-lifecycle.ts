@@ -1,6 +1,7 @@
 // A tour is planned, confirmed, played and completed, and can be called off until it is
 // over. A confirmed tour can go back to planning when a date falls through; a tour on
-// the road cannot un-start. COMPLETED and CANCELLED are final.
+// the road cannot un-start. COMPLETED and CANCELLED are final. Only a tour nobody
+// counts on any more can be deleted: one still being planned, or one called off.
 
 export const TOUR_STATUSES = ["PLANNING", "CONFIRMED", "ON_THE_ROAD", "COMPLETED", "CANCELLED"] as const;
 
@@ -26,7 +27,14 @@ export function tourTransitionProblem(from: TourStatus, to: TourStatus): string 
   return `A tour cannot move from ${from} to ${to}: ${moves}.`;
 }
 
-/** Why a tour's stops and schedule cannot change in this status; null when they can. */
+/** Why a tour, its stops and its schedule cannot change in this status; null when they can. */
 export function tourEditProblem(status: TourStatus): string | null {
-  return status === "COMPLETED" || status === "CANCELLED" ? `The tour is ${status}; its stops and schedule can no longer change.` : null;
+  return status === "COMPLETED" || status === "CANCELLED" ? `The tour is ${status}; it, its stops and its schedule can no longer change.` : null;
+}
+
+/** Why a tour in this status cannot be deleted; null when it can. */
+export function tourDeleteProblem(status: TourStatus): string | null {
+  if (status === "PLANNING" || status === "CANCELLED") return null;
+  const instead = status === "COMPLETED" ? "a completed tour is kept" : "cancel it instead";
+  return `The tour is ${status}; only a PLANNING or CANCELLED tour can be deleted (${instead}).`;
 }

@@ -3,7 +3,8 @@
 import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
 import { dayTimeZone } from "../day-sheet.ts";
-import { dailyDriveLimitKm, requiredText, scheduleItemDraft, stopDraft } from "../inputs.ts";
+import { dailyDriveLimitKm, requiredText, revisedScheduleItem, scheduleItemDraft, stopChanges, stopDraft } from "../inputs.ts";
+import { applyRoutingSuggestion } from "../tour-routing.ts";
 
 export const Mutation: MutationResolvers = {
   createTour: async (_, { input }, context) => {
@@ -18,6 +19,8 @@ export const Mutation: MutationResolvers = {
       dailyDriveLimitKm: input.dailyDriveLimitKm == null ? undefined : dailyDriveLimitKm(input.dailyDriveLimitKm),
     }),
 
+  deleteTour: async (_, { id }, { touring }) => (await touring.tours.delete(id)).id,
+
   changeTourStatus: (_, { input }, { touring }) => touring.tours.changeStatus(input.id, input.status),
 
   addTourStop: async (_, { input }, context) => {
@@ -28,6 +31,10 @@ export const Mutation: MutationResolvers = {
 
   moveTourStop: (_, { input }, { touring }) => touring.stops.move(input.id, input.position),
 
+  updateTourStop: (_, { input }, { touring }) => touring.stops.update(input.id, (stop) => stopChanges(stop.kind, input)),
+
+  applyRoutingSuggestion: (_, { tourId }, context) => applyRoutingSuggestion(context, tourId),
+
   removeTourStop: (_, { id }, { touring }) => touring.stops.remove(id),
 
   addScheduleItem: async (_, { input }, context) => {
@@ -35,6 +42,11 @@ export const Mutation: MutationResolvers = {
     const draft = scheduleItemDraft(input, input.timeZone ? null : await dayTimeZone(context, tour.id, input.day));
     if (draft.performerArtistId) await assertExistInBase(context.base, "Artist", [draft.performerArtistId]);
     return context.touring.schedule.add(input.tourId, draft);
+  },
+
+  updateScheduleItem: async (_, { input }, context) => {
+    if (input.performerArtistId != null) await assertExistInBase(context.base, "Artist", [input.performerArtistId]);
+    return context.touring.schedule.update(input.id, (item) => revisedScheduleItem(item, input));
   },
 
   removeScheduleItem: (_, { id }, { touring }) => touring.schedule.remove(id),

@@ -4,8 +4,11 @@ import DataLoader from "dataloader";
 import { badUserInput, isUuid, notFound, rowPerKey, rowsPerKey, uuidsOf, type Tenant } from "@marquee/kit";
 import type { LayoutKind } from "../__generated__/prisma/client.ts";
 import type { Section } from "../domain/index.ts";
+import { capacityOf } from "../domain/index.ts";
+import { violates } from "./constraint-violations.ts";
 import { layoutRecord, type LayoutRecord, type SectionRecord } from "./records.ts";
-import type { VenuePrisma } from "./venue-database.ts";
+import { lockVenue, queueTransaction } from "./venue-queue.ts";
+import type { VenuePrisma, VenueTransaction } from "./venue-database.ts";
 
 export interface LayoutDraft {
   spaceId: string;
@@ -14,9 +17,31 @@ export interface LayoutDraft {
   sections: Section[];
 }
 
+/** The fields of a layout that can change; undefined keeps a field, and new sections replace all the old ones. */
+export interface LayoutChanges {
+  name?: string;
+  kind?: LayoutKind;
+  sections?: Section[];
+}
+
+/**
+ * What Base says of the events booked in a layout: each event's capacity, or null when
+ * Base no longer knows the event.
+ */
+export type BookedEventCapacities = ReadonlyMap<string, number | null>;
+
 export type LayoutRepository = ReturnType<typeof createLayoutRepository>;
 
 export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenant) {
+  const unknown = (id: string) => notFound(`There is no layout "${id}".`, { id });
+  const nameTaken = (name: string) => badUserInput(`The space already has a layout named "${name}".`, { field: "name" });
+
+  /** Locks the venue of the layout's space: confirming a hold reads layouts under the same lock. */
+  async function lockVenueOf(tx: VenueTransaction, layout: LayoutRecord): Promise<void> {
+    const space = await tx.space.findFirstOrThrow({ where: { companyId, id: layout.spaceId } });
+    await lockVenue(tx, companyId, space.venueId);
+  }
+
   const layoutById = new DataLoader(async (ids: readonly string[]) => {
     const rows = await prisma.layout.findMany({ where: { companyId, id: { in: uuidsOf(ids) } } });
     return rowPerKey(ids, rows.map(layoutRecord), (layout) => layout.id);
@@ -34,7 +59,12 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
     return rowsPerKey(layoutIds, rows, (row) => row.layoutId).map((sections): SectionRecord[] => sections.map(({ name, capacity }) => ({ name, capacity })));
   });
 
+  async function find(id: string): Promise<LayoutRecord | null> {
+    return isUuid(id) ? layoutById.load(id) : null;
+  }
+
   return {
+    find,
     layoutById,
     layoutsOfSpace,
     sectionsOfLayout,
@@ -44,7 +74,7 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
         throw notFound(`There is no space "${draft.spaceId}".`, { id: draft.spaceId });
       }
       if (await prisma.layout.findFirst({ where: { companyId, spaceId: draft.spaceId, name: draft.name } })) {
-        throw badUserInput(`The space already has a layout named "${draft.name}".`, { field: "name" });
+        throw nameTaken(draft.name);
       }
       const layout = await prisma.$transaction(async (tx) => {
         const row = await tx.layout.create({ data: { companyId, spaceId: draft.spaceId, name: draft.name, kind: draft.kind } });
@@ -53,6 +83,74 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
       });
       sectionsOfLayout.prime(layout.id, draft.sections);
       return layout;
+    },
+
+    /** The events of the layout's confirmed bookings, whose capacities a change of its sections must still fit. */
+    async bookedEventIds(layoutId: string): Promise<string[]> {
+      const bookings = await prisma.booking.findMany({ where: { companyId, layoutId, status: "CONFIRMED" }, select: { eventId: true } });
+      return bookings.map((booking) => booking.eventId);
+    },
+
+    /**
+     * Changes a layout. New sections must still take every event booked in it (as Base
+     * says, read beforehand into `booked`); the bookings are read again under the venue's
+     * lock, so a confirmation that raced ahead is not missed.
+     */
+    async update(id: string, changes: LayoutChanges, booked: BookedEventCapacities): Promise<LayoutRecord> {
+      const current = await find(id);
+      if (!current) throw unknown(id);
+      try {
+        const updated = await prisma.$transaction(async (tx) => {
+          await lockVenueOf(tx, current);
+          if (changes.name !== undefined && (await tx.layout.findFirst({ where: { companyId, spaceId: current.spaceId, name: changes.name, id: { not: id } } }))) {
+            throw nameTaken(changes.name);
+          }
+          if (changes.sections) {
+            const capacity = capacityOf(changes.sections);
+            const bookings = await tx.booking.findMany({ where: { companyId, layoutId: id, status: "CONFIRMED" }, orderBy: { startsAt: "asc" } });
+            for (const { eventId } of bookings) {
+              if (!booked.has(eventId)) throw badUserInput("The layout was booked while it was being changed; try again.", { id, eventId });
+              const eventCapacity = booked.get(eventId);
+              if (eventCapacity != null && eventCapacity > capacity) {
+                throw badUserInput(`Event "${eventId}" is booked in this layout with a capacity of ${eventCapacity}; the new sections take ${capacity}.`, {
+                  field: "sections",
+                  eventId,
+                  eventCapacity,
+                  layoutCapacity: capacity,
+                });
+              }
+            }
+            await tx.layoutSection.deleteMany({ where: { companyId, layoutId: id } });
+            await tx.layoutSection.createMany({ data: changes.sections.map((section, position) => ({ companyId, layoutId: id, position, ...section })) });
+          }
+          const [row] = await tx.layout.updateManyAndReturn({ where: { companyId, id }, data: { name: changes.name, kind: changes.kind } });
+          return layoutRecord(row!);
+        }, queueTransaction);
+        layoutById.clear(id).prime(id, updated);
+        sectionsOfLayout.clear(id);
+        return updated;
+      } catch (error) {
+        if (violates(error, "layout_company_id_space_id_name_key")) throw nameTaken(changes.name!);
+        throw error;
+      }
+    },
+
+    /**
+     * Removes a layout with its sections, and the cancelled bookings that were in it (a
+     * booking must name a layout). Refused while a confirmed booking uses it.
+     */
+    async remove(id: string): Promise<string> {
+      const current = await find(id);
+      if (!current) throw unknown(id);
+      await prisma.$transaction(async (tx) => {
+        await lockVenueOf(tx, current);
+        const confirmed = await tx.booking.count({ where: { companyId, layoutId: id, status: "CONFIRMED" } });
+        if (confirmed > 0) throw badUserInput(`The layout is used by ${confirmed} confirmed booking(s); cancel them first.`, { id, confirmedBookings: confirmed });
+        await tx.booking.deleteMany({ where: { companyId, layoutId: id } });
+        await tx.layout.deleteMany({ where: { companyId, id } });
+      }, queueTransaction);
+      layoutById.clear(id);
+      return id;
     },
   };
 }

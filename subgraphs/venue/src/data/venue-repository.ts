@@ -4,7 +4,10 @@
 import DataLoader from "dataloader";
 import { badUserInput, isTextKey, isUuid, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { ConfirmationPolicy } from "../__generated__/prisma/client.ts";
+import { violates } from "./constraint-violations.ts";
 import { spaceRecord, venueRecord, type SpaceRecord, type VenueRecord } from "./records.ts";
+import { reblockAfterTurnaroundChange } from "./space-reblocking.ts";
+import { lockVenue, queueTransaction } from "./venue-queue.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
 export interface VenueDraft {
@@ -24,6 +27,12 @@ export interface SpaceDraft {
   partIds: string[];
 }
 
+/** The fields of a space that can change; undefined keeps a field. */
+export interface SpaceChanges {
+  name?: string;
+  turnaroundMinutes?: number;
+}
+
 const withParts = { parts: { include: { part: true } } } as const;
 const byName = [{ name: "asc" as const }, { id: "asc" as const }];
 
@@ -31,6 +40,8 @@ export type VenueRepository = ReturnType<typeof createVenueRepository>;
 
 export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }: Tenant) {
   const unknownVenue = (id: string) => notFound(`There is no venue "${id}".`, { id });
+  const unknownSpace = (id: string) => notFound(`There is no space "${id}".`, { id });
+  const nameTaken = (name: string) => badUserInput(`The venue already has a space named "${name}".`, { field: "name" });
 
   const venueById = new DataLoader(async (ids: readonly string[]) => {
     const rows = await prisma.venue.findMany({ where: { companyId, id: { in: uuidsOf(ids) } } });
@@ -101,7 +112,7 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
       const combinations = parts.filter((part) => part.parts.length > 0).map((part) => part.id);
       if (combinations.length > 0) throw badUserInput(`A combination is made of plain spaces; these are combinations themselves: ${combinations.join(", ")}.`, { field: "partIds", spaceIds: combinations });
       const taken = await prisma.space.findFirst({ where: { companyId, venueId: draft.venueId, name: draft.name } });
-      if (taken) throw badUserInput(`The venue already has a space named "${draft.name}".`, { field: "name" });
+      if (taken) throw nameTaken(draft.name);
 
       const created = await prisma.$transaction(async (tx) => {
         const space = await tx.space.create({ data: { companyId, venueId: draft.venueId, name: draft.name, turnaroundMinutes: draft.turnaroundMinutes } });
@@ -109,6 +120,74 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
         return tx.space.findUniqueOrThrow({ where: { id: space.id }, include: withParts });
       });
       return spaceRecord(created);
+    },
+
+    /**
+     * Renames a space or changes its turnaround. A new turnaround is applied to the
+     * blocks of its holds and bookings that have not ended (space-reblocking.ts) in the
+     * same transaction, under the venue's lock; if confirmed bookings would then overlap,
+     * nothing changes.
+     */
+    async updateSpace(id: string, changes: SpaceChanges): Promise<SpaceRecord> {
+      const current = isUuid(id) ? await spaceById.load(id) : null;
+      if (!current) throw unknownSpace(id);
+      try {
+        const updated = await prisma.$transaction(async (tx) => {
+          await lockVenue(tx, companyId, current.venueId);
+          if (changes.name !== undefined && (await tx.space.findFirst({ where: { companyId, venueId: current.venueId, name: changes.name, id: { not: id } } }))) {
+            throw nameTaken(changes.name);
+          }
+          await tx.space.updateMany({ where: { companyId, id }, data: changes });
+          if (changes.turnaroundMinutes !== undefined && changes.turnaroundMinutes !== current.turnaroundMinutes) {
+            await reblockAfterTurnaroundChange(tx, companyId, current.venueId, id, new Date());
+          }
+          return spaceRecord(await tx.space.findFirstOrThrow({ where: { companyId, id }, include: withParts }));
+        }, queueTransaction);
+        spaceById.clear(id).prime(id, updated);
+        return updated;
+      } catch (error) {
+        if (violates(error, "booking_block_no_double_booking")) {
+          throw badUserInput(
+            `With a turnaround of ${changes.turnaroundMinutes} minutes, confirmed bookings of "${current.name}" (or of a space it shares a floor with) would overlap; move or cancel one first.`,
+            { field: "turnaroundMinutes", id },
+          );
+        }
+        if (violates(error, "space_company_id_venue_id_name_key")) throw nameTaken(changes.name!);
+        throw error;
+      }
+    },
+
+    /**
+     * Removes a space with its layouts and its closed history (released holds, cancelled
+     * bookings). Refused while it is part of a combination, or has active holds or
+     * confirmed bookings: those would lose the floor they claim.
+     */
+    async removeSpace(id: string): Promise<string> {
+      const current = isUuid(id) ? await spaceById.load(id) : null;
+      if (!current) throw unknownSpace(id);
+      await prisma.$transaction(async (tx) => {
+        await lockVenue(tx, companyId, current.venueId);
+        const combinations = await tx.spacePart.findMany({ where: { companyId, partId: id }, include: { combination: true }, orderBy: { combination: { name: "asc" } } });
+        if (combinations.length > 0) {
+          const names = combinations.map((link) => `"${link.combination.name}"`).join(", ");
+          throw badUserInput(`The space is part of the combination ${names}; remove the combination first.`, { id, combinationIds: combinations.map((link) => link.combinationId) });
+        }
+        const activeHolds = await tx.hold.count({ where: { companyId, spaceId: id, status: "ACTIVE" } });
+        const confirmedBookings = await tx.booking.count({ where: { companyId, spaceId: id, status: "CONFIRMED" } });
+        if (activeHolds > 0 || confirmedBookings > 0) {
+          throw badUserInput(
+            `The space has ${activeHolds} active hold(s) and ${confirmedBookings} confirmed booking(s); release and cancel them first.`,
+            { id, activeHolds, confirmedBookings },
+          );
+        }
+        // Blocks and sections go with their rows (ON DELETE CASCADE); bookings before the holds they confirmed.
+        await tx.booking.deleteMany({ where: { companyId, spaceId: id } });
+        await tx.hold.deleteMany({ where: { companyId, spaceId: id } });
+        await tx.layout.deleteMany({ where: { companyId, spaceId: id } });
+        await tx.space.deleteMany({ where: { companyId, id } });
+      }, queueTransaction);
+      spaceById.clear(id);
+      return id;
     },
   };
 }

@@ -3,7 +3,7 @@
 // unknown id.
 import { notFound } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { eventInCompany } from "../base-events.ts";
+import { capacitiesOfEvents, eventInCompany } from "../base-events.ts";
 import { holdRange, optionalText, partIds, requiredText, sections, turnaroundMinutes } from "../inputs.ts";
 
 export const Mutation: MutationResolvers = {
@@ -35,8 +35,30 @@ export const Mutation: MutationResolvers = {
       partIds: partIds(input.partIds),
     }),
 
+  updateVenueSpace: (_, { input }, { venue }) =>
+    venue.venues.updateSpace(input.id, {
+      name: input.name == null ? undefined : requiredText(input.name, "name"),
+      turnaroundMinutes: input.turnaroundMinutes == null ? undefined : turnaroundMinutes(input.turnaroundMinutes),
+    }),
+
+  removeVenueSpace: (_, { id }, { venue }) => venue.venues.removeSpace(id),
+
   createVenueLayout: (_, { input }, { venue }) =>
     venue.layouts.create({ spaceId: input.spaceId, name: requiredText(input.name, "name"), kind: input.kind, sections: sections(input.sections) }),
+
+  // New sections must still take the events booked in the layout: their capacities are
+  // Base's, read with the caller's credentials as confirming a hold reads them.
+  updateVenueLayout: async (_, { input }, context) => {
+    const changes = {
+      name: input.name == null ? undefined : requiredText(input.name, "name"),
+      kind: input.kind ?? undefined,
+      sections: input.sections == null ? undefined : sections(input.sections),
+    };
+    const booked = changes.sections ? await capacitiesOfEvents(context, await context.venue.layouts.bookedEventIds(input.id)) : new Map();
+    return context.venue.layouts.update(input.id, changes, booked);
+  },
+
+  removeVenueLayout: (_, { id }, { venue }) => venue.layouts.remove(id),
 
   placeVenueHold: async (_, { input }, context) => {
     const note = optionalText(input.note, "note");
