@@ -3,20 +3,16 @@
 // per physical space); the database's exclusion constraint refuses a second confirmed
 // booking of any of them at an overlapping time, whatever races to write it.
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, sameId, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { BookingStatus } from "../__generated__/prisma/client.ts";
 import { capacityOf, competes } from "../domain/index.ts";
 import { violates } from "./constraint-violations.ts";
 import { bookingRecord, holdRecord, type BookingRecord, type HoldRecord } from "./records.ts";
 import { activeHolds, lockVenue, promoteHolds, queueTransaction } from "./venue-queue.ts";
+import { placementConditions, type PlacementFilter } from "./placement-filter.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
-export interface BookingFilter {
-  venueId?: string | null;
-  spaceId?: string | null;
-  eventId?: string | null;
-  status?: BookingStatus | null;
-}
+export type BookingFilter = PlacementFilter<BookingStatus>;
 
 /** What Base says of the event a hold is for, as far as booking it needs. */
 export interface EventToBook {
@@ -55,14 +51,7 @@ export function createBookingRepository(prisma: VenuePrisma, { companyId, userId
       const page = pageRequest(args, isInstantKey);
       const rows = await prisma.booking.findMany({
         where: {
-          AND: [
-            { companyId },
-            ...(filter.venueId != null ? [{ venueId: sameId(filter.venueId) }] : []),
-            ...(filter.spaceId != null ? [{ spaceId: sameId(filter.spaceId) }] : []),
-            ...(filter.eventId != null ? [{ eventId: sameId(filter.eventId) }] : []),
-            ...(filter.status ? [{ status: filter.status }] : []),
-            ...(page.after ? [newestFirstAfter("confirmedAt", page.after)] : []),
-          ],
+          AND: [...placementConditions(companyId, filter), ...(page.after ? [newestFirstAfter("confirmedAt", page.after)] : [])],
         },
         orderBy: newestFirst("confirmedAt"),
         take: page.take + 1,

@@ -1,11 +1,12 @@
 // The company's holds: placed at the back of their space's queue, released with the
 // holds behind them moving up. Both run under the venue's lock (venue-queue.ts).
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, sameId, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { HoldStatus } from "../__generated__/prisma/client.ts";
 import { blocksOf, rankOfNewHold, type TimeRange } from "../domain/index.ts";
 import { holdRecord, type HoldRecord } from "./records.ts";
 import { activeHolds, blockRows, confirmedBookings, lockVenue, promoteHolds, queueTransaction, spaceIn } from "./venue-queue.ts";
+import { placementConditions, type PlacementFilter } from "./placement-filter.ts";
 import type { VenuePrisma } from "./venue-database.ts";
 
 export interface HoldDraft {
@@ -16,12 +17,7 @@ export interface HoldDraft {
   note: string | null;
 }
 
-export interface HoldFilter {
-  venueId?: string | null;
-  spaceId?: string | null;
-  eventId?: string | null;
-  status?: HoldStatus | null;
-}
+export type HoldFilter = PlacementFilter<HoldStatus>;
 
 const sortKeyOf = (hold: HoldRecord): SortKey => [hold.createdAt.toISOString(), hold.id];
 
@@ -58,14 +54,7 @@ export function createHoldRepository(prisma: VenuePrisma, { companyId, userId }:
       const page = pageRequest(args, isInstantKey);
       const rows = await prisma.hold.findMany({
         where: {
-          AND: [
-            { companyId },
-            ...(filter.venueId != null ? [{ venueId: sameId(filter.venueId) }] : []),
-            ...(filter.spaceId != null ? [{ spaceId: sameId(filter.spaceId) }] : []),
-            ...(filter.eventId != null ? [{ eventId: sameId(filter.eventId) }] : []),
-            ...(filter.status ? [{ status: filter.status }] : []),
-            ...(page.after ? [newestFirstAfter("createdAt", page.after)] : []),
-          ],
+          AND: [...placementConditions(companyId, filter), ...(page.after ? [newestFirstAfter("createdAt", page.after)] : [])],
         },
         orderBy: newestFirst("createdAt"),
         take: page.take + 1,
