@@ -27,6 +27,7 @@ export { handleGraphQLRequest, writeJson } from "./http/apollo-http-handler.ts";
 export * from "./subgraph/request-context.ts";
 export * from "./subgraph/create-subgraph.ts";
 export * from "./subgraph/subgraph-package.ts";
+export * from "./subgraph/define-subgraph.ts";
 export { gatewaySecretHeader } from "./subgraph/gateway-secret.ts";
 export { requestIdHeader, extendRequestContext } from "./subgraph/build-request-context.ts";
 export * from "./base-client/base-reader.ts";

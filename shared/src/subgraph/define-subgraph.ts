@@ -1,0 +1,63 @@
+// How a module becomes a SubgraphPackage: the wiring every module repeated (its own
+// Prisma client on the runtime's database, statement counting, readiness, demo seed,
+// shutdown) written once. A module says only what is its own.
+import type { DatabaseTarget } from "../db/database-target.ts";
+import { countQueries, type QueryEventSource } from "../db/query-counter.ts";
+import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
+import type { AccessRuleMap } from "../rules/apply-access-rules.ts";
+import type { RequestContext } from "./request-context.ts";
+import type { SubgraphPackage, SubgraphRuntime } from "./subgraph-package.ts";
+
+/** What the kit needs of a module's generated Prisma client. */
+export interface ModulePrismaClient extends QueryEventSource {
+  $executeRawUnsafe(query: string): Promise<number>;
+  $disconnect(): Promise<void>;
+}
+
+export interface SubgraphDefinition<Prisma extends ModulePrismaClient> {
+  name: string;
+  moduleKey: string;
+  defaultPort: number;
+  /** The module's PostgreSQL schema and its `prisma/<owner>/migrations` folder. */
+  data: { schema: string; migrationsDir: URL };
+  schemaFile: URL;
+  permissions: PermissionCatalog;
+  resolvers: object;
+  accessRules: AccessRuleMap;
+  /** The module's own client, seeing only its own schema, on the runtime's database. */
+  createPrisma(target: DatabaseTarget): Prisma;
+  /** The module's request context, built on the kit's. */
+  createContext(prisma: Prisma, runtime: SubgraphRuntime): (request: RequestContext) => RequestContext;
+  /** The module's part of the demo world; a module without demo data of its own leaves it out. */
+  seedDemo?(prisma: Prisma): Promise<void>;
+}
+
+export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: SubgraphDefinition<Prisma>): SubgraphPackage {
+  return {
+    name: definition.name,
+    moduleKey: definition.moduleKey,
+    defaultPort: definition.defaultPort,
+    data: definition.data,
+    permissions: definition.permissions,
+
+    async open(runtime) {
+      const prisma = definition.createPrisma(runtime.target);
+      const statements = countQueries(prisma);
+      return {
+        module: {
+          name: definition.name,
+          schemaFile: definition.schemaFile,
+          resolvers: definition.resolvers,
+          accessRules: definition.accessRules,
+          createContext: definition.createContext(prisma, runtime),
+          checkReadiness: async () => {
+            await prisma.$executeRawUnsafe("SELECT 1");
+          },
+        },
+        seedDemo: async () => definition.seedDemo?.(prisma),
+        queryCount: () => statements.count(),
+        close: () => prisma.$disconnect(),
+      };
+    },
+  };
+}
