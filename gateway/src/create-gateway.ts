@@ -3,7 +3,7 @@
 // answers with the error contract's HTTP statuses. Apollo Sandbox is its landing page.
 import type { RequestListener, ServerResponse } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import { handleGraphQLRequest, maskError, writeJson, type Logger, type PlatformConfig, type TokenVerifier } from "@marquee/kit";
 import { corsHeaders } from "./cors.ts";
@@ -68,7 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const route =
       url.pathname === gatewayPath
-        ? handleGraphQLRequest(apollo, request, response, () => createGatewayContext(headerMapOf(request.headers), options.tokenVerifier), url).then(() => undefined)
+        ? handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, options.tokenVerifier), url).then(() => undefined)
         : url.pathname === "/health"
           ? Promise.resolve(writeJson(response, 200, { status: "ok", service: "gateway" }))
           : url.pathname === "/ready"
@@ -95,10 +95,4 @@ export function createGateway(options: GatewayOptions): Gateway {
       await apollo.stop();
     },
   };
-}
-
-function headerMapOf(headers: Record<string, string | string[] | undefined>): HeaderMap {
-  const map = new HeaderMap();
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(", ") : value);
-  return map;
 }

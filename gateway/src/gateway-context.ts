@@ -1,8 +1,7 @@
 // What the gateway keeps of an incoming request: what it forwards, and who the caller is
 // once the token has been checked at the edge.
-import { randomUUID } from "node:crypto";
 import type { HeaderMap } from "@apollo/server";
-import { companyHeader, requestIdHeader, unauthenticated, validateJwt, type TokenVerifier } from "@marquee/kit";
+import { companyHeader, requestIdFrom, unauthenticated, validateJwt, type TokenVerifier } from "@marquee/kit";
 
 export interface GatewayContext {
   requestId: string;
@@ -11,8 +10,6 @@ export interface GatewayContext {
   userId?: string;
 }
 
-const safeRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /**
  * The edge check: a request with a token that fails validation stops here with a 401;
  * a request without a token goes on (introspection needs none, and every subgraph
@@ -20,8 +17,7 @@ const safeRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
  * trust the gateway.
  */
 export async function createGatewayContext(headers: HeaderMap, tokenVerifier: TokenVerifier): Promise<GatewayContext> {
-  const incomingId = headers.get(requestIdHeader);
-  const requestId = incomingId && safeRequestId.test(incomingId) ? incomingId : randomUUID();
+  const requestId = requestIdFrom(headers);
   const authorization = headers.get("authorization");
   const authentication = await validateJwt(authorization, tokenVerifier);
   if (authentication.status === "invalid") {

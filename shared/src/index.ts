@@ -29,7 +29,7 @@ export * from "./subgraph/create-subgraph.ts";
 export * from "./subgraph/subgraph-package.ts";
 export * from "./subgraph/define-subgraph.ts";
 export { gatewaySecretHeader } from "./subgraph/gateway-secret.ts";
-export { requestIdHeader, extendRequestContext } from "./subgraph/build-request-context.ts";
+export { requestIdHeader, requestIdFrom, extendRequestContext } from "./subgraph/build-request-context.ts";
 export * from "./base-client/base-reader.ts";
 export * from "./platform/platform-services.ts";
 export { runSubgraph } from "./platform/run-subgraph.ts";

@@ -1,7 +1,7 @@
 // Apollo Server on node:http, without a web framework: the request is read (with a size
 // limit), handed to Apollo as an HTTPGraphQLRequest, and Apollo's answer written back.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 
 const maxBodyBytes = 1_000_000;
 
@@ -22,7 +22,8 @@ export async function handleGraphQLRequest<Context extends BaseContext>(
   server: ApolloServer<Context>,
   request: IncomingMessage,
   response: ServerResponse,
-  context: ContextThunk<Context>,
+  /** Builds the request's context from its headers (the ones Apollo sees, read once here). */
+  context: (headers: HeaderMap) => Promise<Context>,
   url: URL,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -42,7 +43,7 @@ export async function handleGraphQLRequest<Context extends BaseContext>(
 
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method?.toUpperCase() ?? "GET", headers, search: url.search, body },
-    context,
+    context: () => context(headers),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;

@@ -22,9 +22,14 @@ export interface RequestContextServices {
 
 const safeRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export async function buildRequestContext(headers: { get(name: string): string | undefined }, services: RequestContextServices): Promise<RequestContext> {
+/** The caller's request id when it is a safe one to log and forward; a new one otherwise. */
+export function requestIdFrom(headers: { get(name: string): string | undefined }): string {
   const incomingId = headers.get(requestIdHeader);
-  const requestId = incomingId && safeRequestId.test(incomingId) ? incomingId : randomUUID();
+  return incomingId && safeRequestId.test(incomingId) ? incomingId : randomUUID();
+}
+
+export async function buildRequestContext(headers: { get(name: string): string | undefined }, services: RequestContextServices): Promise<RequestContext> {
+  const requestId = requestIdFrom(headers);
   const authentication = await validateJwt(headers.get("authorization"), services.tokenVerifier);
   const company = requireCompanyContext(headers.get(companyHeader));
   return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, services.logger.child({ requestId }));

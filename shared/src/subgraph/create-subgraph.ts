@@ -4,7 +4,7 @@
 // is the same for every module and lives here.
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
@@ -104,11 +104,7 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
       writeJson(response, 403, { errors: [{ message: "This subgraph answers only the Marquee gateway.", extensions: { code: "FORBIDDEN" } }] });
       return;
     }
-    await handleGraphQLRequest(apollo, request, response, async () => {
-      const headers = new HeaderMap(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
-      const base = await buildRequestContext(headers, { ...services, logger });
-      return module.createContext(base);
-    }, url);
+    await handleGraphQLRequest(apollo, request, response, async (headers) => module.createContext(await buildRequestContext(headers, { ...services, logger })), url);
   }
 
   const handler: RequestListener = (request, response) => {
