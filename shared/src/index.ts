@@ -28,6 +28,7 @@ export * from "./subgraph/request-context.ts";
 export * from "./subgraph/create-subgraph.ts";
 export * from "./subgraph/subgraph-package.ts";
 export * from "./subgraph/define-subgraph.ts";
+export { tenantDataOnFirstUse } from "./subgraph/tenant-data.ts";
 export { gatewaySecretHeader } from "./subgraph/gateway-secret.ts";
 export { requestIdHeader, requestIdFrom, extendRequestContext } from "./subgraph/build-request-context.ts";
 export * from "./base-client/base-reader.ts";

@@ -1,6 +1,6 @@
 // Finance's request context: the kit's (caller, company, access) plus the company's finance
 // data and the reader of Base's shared entities.
-import { extendRequestContext, type BaseReader, type BaseReaderFactory, type RequestContext } from "@marquee/kit";
+import { extendRequestContext, tenantDataOnFirstUse, type BaseReader, type BaseReaderFactory, type RequestContext } from "@marquee/kit";
 import { createFinanceData, type FinanceData } from "./data/finance-data.ts";
 import type { FinancePrisma } from "./data/finance-database.ts";
 
@@ -12,22 +12,5 @@ export interface FinanceContext extends RequestContext {
 }
 
 export function financeContextFactory(prisma: FinancePrisma, baseReaderFactory: BaseReaderFactory): (request: RequestContext) => FinanceContext {
-  return (request) => extendRequestContext(request, { finance: financeDataOnFirstUse(prisma, request), base: baseReaderFactory(request) });
-}
-
-/** The company's data, opened when a resolver first reaches for it: behind the access rules, where the tenant exists. */
-function financeDataOnFirstUse(prisma: FinancePrisma, request: RequestContext): FinanceData {
-  let data: FinanceData | undefined;
-  const open = () => (data ??= createFinanceData(prisma, request.tenant));
-  return {
-    get expenses() {
-      return open().expenses;
-    },
-    get incomes() {
-      return open().incomes;
-    },
-    get settlements() {
-      return open().settlements;
-    },
-  };
+  return (request) => extendRequestContext(request, { finance: tenantDataOnFirstUse(request, (tenant) => createFinanceData(prisma, tenant)), base: baseReaderFactory(request) });
 }

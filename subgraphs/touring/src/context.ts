@@ -1,6 +1,6 @@
 // Touring's request context: the kit's (caller, company, access) plus the company's
 // touring data and the reader of Base's shared entities.
-import { extendRequestContext, type BaseReader, type BaseReaderFactory, type RequestContext } from "@marquee/kit";
+import { extendRequestContext, tenantDataOnFirstUse, type BaseReader, type BaseReaderFactory, type RequestContext } from "@marquee/kit";
 import { createTouringData, type TouringData } from "./data/touring-data.ts";
 import type { TouringPrisma } from "./data/touring-database.ts";
 
@@ -12,22 +12,5 @@ export interface TouringContext extends RequestContext {
 }
 
 export function touringContextFactory(prisma: TouringPrisma, baseReaderFactory: BaseReaderFactory): (request: RequestContext) => TouringContext {
-  return (request) => extendRequestContext(request, { touring: touringDataOnFirstUse(prisma, request), base: baseReaderFactory(request) });
-}
-
-/** The company's data, opened when a resolver first reaches for it: behind the access rules, where the tenant exists. */
-function touringDataOnFirstUse(prisma: TouringPrisma, request: RequestContext): TouringData {
-  let data: TouringData | undefined;
-  const open = () => (data ??= createTouringData(prisma, request.tenant));
-  return {
-    get tours() {
-      return open().tours;
-    },
-    get stops() {
-      return open().stops;
-    },
-    get schedule() {
-      return open().schedule;
-    },
-  };
+  return (request) => extendRequestContext(request, { touring: tenantDataOnFirstUse(request, (tenant) => createTouringData(prisma, tenant)), base: baseReaderFactory(request) });
 }
