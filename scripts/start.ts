@@ -6,7 +6,8 @@ import { closeEmbeddedDatabases, ConfigError, loadPlatformConfig, resolveDatabas
 import { startLocalStack } from "@marquee/gateway";
 
 async function main() {
-  const config = loadPlatformConfig();
+  // The local stack is for development; NODE_ENV=production still makes it a production run.
+  const config = loadPlatformConfig(process.env, { defaultEnvironment: "development" });
   const stack = await startLocalStack({
     config,
     targetFor: (owner) => resolveDatabaseTarget(owner as DataOwner, process.env, join(config.dataDir, "pglite")),

@@ -8,7 +8,7 @@ if (!user) {
   process.stderr.write(`Usage: npm run token -- <email>\nDemo users: ${Object.values(demoUsers).map((demo) => demo.email).join(", ")}\n`);
   process.exit(1);
 }
-const config = loadPlatformConfig();
+const config = loadPlatformConfig(process.env, { defaultEnvironment: "development" });
 if (config.auth.mode !== "development") {
   process.stderr.write("Tokens are issued by the identity provider (AUTH_JWKS_URL is set); this command only signs development tokens.\n");
   process.exit(1);

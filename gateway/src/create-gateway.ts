@@ -5,12 +5,14 @@ import type { RequestListener, ServerResponse } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
-import { handleGraphQLRequest, maskError, writeJson, type Logger, type PlatformConfig, type TokenVerifier } from "@marquee/kit";
+import { handleGraphQLRequest, maskError, operationLimitsPlugin, textInputPlugin, writeJson, type Logger, type PlatformConfig, type TokenVerifier } from "@marquee/kit";
 import { corsHeaders } from "./cors.ts";
 import { ForwardingDataSource } from "./forwarding-data-source.ts";
 import { createGatewayContext, type GatewayContext } from "./gateway-context.ts";
+import { withoutInternals } from "./hide-internals.ts";
 import { httpStatusPlugin } from "./http-status-plugin.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
+import { createSubgraphFetcher } from "./subgraph-fetcher.ts";
 
 export const gatewayPath = "/graphql";
 
@@ -33,25 +35,34 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, logger } = options;
   const development = config.environment === "development";
+  const subgraphFetcher = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret),
+    buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret, subgraphFetcher.fetch),
   });
+  const hidden = { subgraphNames: !development, schemaHints: !config.introspection };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     introspection: config.introspection,
+    // Suggestions spell out the schema; they are hidden whenever it cannot be introspected.
+    hideSchemaDetailsFromClientErrors: hidden.schemaHints,
     includeStacktraceInErrorResponses: development,
+    // A request is authenticated before its document is read (gateway-context.ts); a document
+    // is then parsed no further than its token limit, and measured before it is planned.
+    parseOptions: { maxTokens: config.limits.gateway.maxTokens },
     plugins: [
       httpStatusPlugin(),
       requestIdPlugin(),
+      operationLimitsPlugin(config.limits.gateway, { assumedListSize: config.limits.assumedListSize }),
+      textInputPlugin(),
       config.environment === "production"
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false }),
     ],
     formatError: (formatted, error) => {
-      const masked = maskError(formatted, { includeStacktrace: development });
+      const masked = maskError(withoutInternals(formatted, hidden), { includeStacktrace: development, original: error });
       if (masked.extensions?.["code"] === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "internal error at the gateway");
       return masked;
     },
@@ -93,6 +104,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     async stop() {
       started = false;
       await apollo.stop();
+      subgraphFetcher.close();
     },
   };
 }

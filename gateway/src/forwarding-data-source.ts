@@ -3,10 +3,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { companyHeader, gatewaySecretHeader, requestIdHeader } from "@marquee/kit";
 import type { GatewayContext } from "./gateway-context.ts";
+import type { Fetcher } from "./subgraph-fetcher.ts";
 
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly gatewaySecret: string) {
-    super({ url });
+  constructor(url: string, private readonly gatewaySecret: string, fetcher: Fetcher) {
+    super({ url, fetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

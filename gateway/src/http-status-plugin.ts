@@ -7,7 +7,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "./gateway-context.ts";
 
 /** When errors of several kinds stop a request, the one the caller must fix first wins. */
-const precedence: ErrorCode[] = ["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"];
+const precedence: ErrorCode[] = ["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "QUERY_TOO_COMPLEX", "NOT_FOUND", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"];
 
 export function httpStatusPlugin(): ApolloServerPlugin<GatewayContext> {
   return {

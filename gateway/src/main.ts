@@ -17,7 +17,7 @@ const gateway = createGateway({
   supergraphSdl: readFileSync(supergraphFile, "utf8"),
   routingUrls,
   config,
-  tokenVerifier: await tokenVerifierFor(config.auth),
+  tokenVerifier: await tokenVerifierFor(config.auth, config.environment),
   logger,
   corsOrigins: [sandboxOrigin, ...(process.env["CORS_ORIGINS"]?.split(",").map((origin) => origin.trim()).filter(Boolean) ?? [])],
 });

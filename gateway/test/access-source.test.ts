@@ -34,6 +34,15 @@ afterAll(async () => {
 });
 
 describe("the HTTP access source", () => {
+  it("is asked for the viewer's access once per request, however many aliases ask for it", async () => {
+    const before = auth.requests;
+    const viewers = Array.from({ length: 20 }, (_, index) => `v${index}: viewer { companies { id } }`).join(" ");
+    const response = await stack.query(`{ ${viewers} }`, { as: "sam@both.test" });
+    expect(response.status).toBe(200);
+    expect(response.body.data?.["v19"]).toEqual({ companies: [{ id: demoCompanies.northwind.id }] });
+    expect(auth.requests - before).toBe(1);
+  });
+
   it("grants what the Auth service says, and only that", async () => {
     const allowed = await stack.query(query, { as: "bob@northwind.test", company: "northwind" });
     expect(allowed.status).toBe(200);

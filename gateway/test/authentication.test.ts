@@ -1,4 +1,4 @@
-// Acceptance 4: who may ask at all. Every bad token is a 401 at the gateway; a good token
+// Acceptance 4: who may ask at all. No token, or a bad one, is a 401 at the gateway; a good token
 // in the wrong company, or without the module on both sides (entitled AND granted), is 403.
 import { demoCompanies } from "@marquee/kit";
 import { hostileTokens, createTestSigner, errorCodes } from "@marquee/kit/testing";
@@ -15,11 +15,13 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 describe("tokens", () => {
-  it("answers 401 without a token", async () => {
-    const response = await stack.query(eventsQuery, { company: "northwind" });
+  it("answers 401 without a token, at the edge: no subgraph sees the request", async () => {
+    const requestId = "authentication-test-anonymous-1";
+    const response = await stack.query(eventsQuery, { company: "northwind", headers: { "x-request-id": requestId } });
     expect(response.status).toBe(401);
-    expect(errorCodes(response)).toEqual(["UNAUTHENTICATED"]);
+    expect(response.body.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([["UNAUTHENTICATED", "Authentication required: send a valid bearer token."]]);
     expect(response.body.data?.["events"] ?? null).toBeNull();
+    expect(stack.logs.lines().filter((line) => line.requestId === requestId)).toEqual([]);
   });
 
   it("answers 401 for every token it cannot trust", async () => {

@@ -88,6 +88,7 @@ describe("deny by default", () => {
   it("answers 401 at the gateway for an anonymous federated query", async () => {
     const response = await stack.query("{ events(first: 1) { edges { node { id expenses { edges { node { id } } } } } } }", { company: "northwind" });
     expect(response.status).toBe(401);
+    expect(response.body.errors?.map((error) => error.extensions?.["code"])).toEqual(["UNAUTHENTICATED"]);
   });
 
   it("refuses a subgraph request that does not come from the gateway", async () => {

@@ -1,6 +1,7 @@
 // What the gateway does at the edge, before any subgraph: Apollo Sandbox as the landing
 // page, CORS for the Sandbox origin only, health and readiness, request ids, and tokens
-// checked here as well as in every subgraph.
+// checked here (no token, no answer: not even introspection) as well as in every subgraph.
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 
@@ -33,6 +34,17 @@ describe("the gateway's edge", () => {
     const origin = new URL(stack.gatewayUrl).origin;
     expect(await (await fetch(`${origin}/health`)).json()).toEqual({ status: "ok", service: "gateway" });
     expect(await (await fetch(`${origin}/ready`)).json()).toEqual({ status: "ready", service: "gateway" });
+  });
+
+  it("answers Apollo Sandbox's introspection for a signed-in caller only, inside the request limits", async () => {
+    const introspection = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true });
+    const anonymous = await stack.query(introspection);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors?.map((error) => error.extensions?.["code"])).toEqual(["UNAUTHENTICATED"]);
+    const signedIn = await stack.query(introspection, { as: "alice@northwind.test" });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.errors).toBeUndefined();
+    expect(signedIn.body.data?.["__schema"].queryType.name).toBe("Query");
   });
 
   it("gives every answer a request id, its own when the caller sent none", async () => {

@@ -58,8 +58,9 @@ describe("operation logs", () => {
   });
 
   it("logs an anonymous call as denied with no user", async () => {
+    // The gateway turns an anonymous call away itself; a subgraph meets one only from inside the network.
     const requestId = "log-test-anonymous-1";
-    await stack.query("{ events(first: 1) { edges { node { id } } } }", { company: "northwind", headers: { "x-request-id": requestId } });
+    await stack.querySubgraph("base", "{ events(first: 1) { edges { node { id } } } }", { companyId: demoCompanies.northwind.id, headers: { "x-request-id": requestId } });
     const [line] = operationLines(requestId);
     expect(line).toMatchObject({ userId: null, companyId: demoCompanies.northwind.id, result: "denied", code: "UNAUTHENTICATED" });
   });

@@ -1,7 +1,7 @@
 // The end-to-end test harness: the local stack on a throwaway database (PGlite, or a
 // fresh PostgreSQL database when DATABASE_URL is set), seeded with the demo world, with
 // ephemeral ports, an in-memory signing key and captured logs.
-import { demoCompanies, type PlatformConfig, type SubgraphPackage } from "@marquee/kit";
+import { demoCompanies, type DatabaseTarget, type PlatformConfig, type SubgraphPackage } from "@marquee/kit";
 import { captureLogs, createTestDatabaseTarget, createTestSigner, postGraphQL, testPlatformConfig, type GraphQLRequestOptions, type GraphQLResponse } from "@marquee/kit/testing";
 import { startLocalStack, type LocalStack } from "../local-stack.ts";
 
@@ -11,6 +11,8 @@ export interface TestStack {
   stack: LocalStack;
   gatewayUrl: string;
   config: PlatformConfig;
+  /** The one database every data owner of the stack lives in, to look at its tables as they are. */
+  database: DatabaseTarget;
   logs: ReturnType<typeof captureLogs>;
   tokenFor(emailOrSubject: string, options?: { expiresIn?: string | number }): Promise<string>;
   /** A request through the gateway as a demo user (by email) in a demo company (or any company id). */
@@ -55,6 +57,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     stack,
     gatewayUrl: stack.gatewayUrl,
     config,
+    database: database.target,
     logs,
     tokenFor: (emailOrSubject, tokenOptions) => signer.tokenFor(emailOrSubject, tokenOptions),
     async query(query, { as, company, variables, headers } = {}) {

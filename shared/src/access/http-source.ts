@@ -4,6 +4,7 @@
 //   GET {AUTH_ACCESS_URL}/v1/access?companyId=<uuid>  200 AccessFacts | 404 not a member
 //   GET {AUTH_ACCESS_URL}/v1/access                   200 { "companies": AccessFacts[] }
 // Anything else (5xx, a timeout, a body that breaks the contract) means the source failed.
+import { canonicalUserId } from "../auth/user-id.ts";
 import { AccessSourceUnavailableError, AccessTokenRejectedError, type AccessFacts, type AccessSource } from "./access-source.ts";
 
 export interface HttpAccessSourceOptions {
@@ -75,7 +76,8 @@ function parseFacts(body: unknown): AccessFacts {
     throw new AccessSourceUnavailableError("The Auth service answer does not follow the access contract.");
   }
   return {
-    userId: value.userId,
+    // Compared with the caller's canonical id: the service may spell a uuid in capitals.
+    userId: canonicalUserId(value.userId),
     company: { id: company.id.toLowerCase(), name: company.name },
     entitlements: value.entitlements,
     grants: value.grants,

@@ -1,6 +1,7 @@
 // The development identity provider's key: an ES256 key pair created on first start
 // under the data folder, so that `npm run token` can sign tokens that every local
-// process accepts. Never used when NODE_ENV=production (the config refuses it).
+// process accepts. Used in development only: loadPlatformConfig demands an identity
+// provider (AUTH_JWKS_URL) in any other environment, and tokenVerifierFor refuses this key there.
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

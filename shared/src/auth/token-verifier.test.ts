@@ -26,6 +26,7 @@ beforeAll(async () => {
     audience: "marquee-api",
     algorithms: ["ES256"],
     clockToleranceSeconds: 5,
+    maxTokenAgeSeconds: 86_400,
     maxTokenBytes: 8192,
   };
 });
@@ -33,15 +34,24 @@ afterAll(() => new Promise<void>((resolve) => provider.close(() => resolve())));
 
 describe("tokenVerifierFor (JWKS)", () => {
   it("accepts a token signed with a key the provider publishes", async () => {
-    const verifier = await tokenVerifierFor(config);
+    const verifier = await tokenVerifierFor(config, "production");
     const token = await signDevelopmentToken(providerKey, { sub: "user-1" }, { issuer: config.issuer, audience: config.audience });
     expect(await validateJwt(`Bearer ${token}`, verifier)).toEqual({ status: "authenticated", userId: "user-1", token });
   });
 
   it("refuses a token signed with a key the provider does not publish", async () => {
-    const verifier = await tokenVerifierFor(config);
+    const verifier = await tokenVerifierFor(config, "production");
     const stranger = (await createDevelopmentSigningKey()).key;
     const token = await signDevelopmentToken(stranger, { sub: "user-1" }, { issuer: config.issuer, audience: config.audience });
     expect(await validateJwt(`Bearer ${token}`, verifier)).toEqual({ status: "invalid", reason: "token signed by an unknown key" });
+  });
+});
+
+describe("tokenVerifierFor (development key)", () => {
+  it("never creates or accepts the development key outside development", async () => {
+    const development: AuthConfig = { ...config, mode: "development", devKeyFile: "/nonexistent/dev-auth-key.json" };
+    for (const environment of ["test", "production"] as const) {
+      await expect(tokenVerifierFor(development, environment)).rejects.toThrow(/development signing key is never used/);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // validateJwt (spec §4.1): turns the Authorization header into who the caller is.
 // It never throws: an absent or untrustworthy token is a state that the access rules
 // turn into a 401, so that the subgraph's HTTP answer stays a plain GraphQL response.
-import type { TokenVerifier } from "./token-verifier.ts";
+import { lifetimeTooLong, type TokenVerifier } from "./token-verifier.ts";
+import { canonicalUserId } from "./user-id.ts";
 
 export type Authentication =
   | { status: "anonymous" }
@@ -21,7 +22,7 @@ export async function validateJwt(authorization: string | undefined, verifier: T
     if (typeof claims.sub !== "string" || claims.sub === "") return { status: "invalid", reason: "token has no subject" };
     return {
       status: "authenticated",
-      userId: claims.sub,
+      userId: canonicalUserId(claims.sub),
       token,
       ...(typeof claims["email"] === "string" ? { email: claims["email"] } : {}),
     };
@@ -32,12 +33,14 @@ export async function validateJwt(authorization: string | undefined, verifier: T
 
 /** A short, safe reason for logs and for the 401 message; never the token itself. */
 function describeVerificationFailure(error: unknown): string {
-  const code = (error as { code?: string }).code;
+  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
   switch (code) {
     case "ERR_JWT_EXPIRED":
-      return "token expired";
+      return claim === "iat" ? "token too old" : "token expired";
     case "ERR_JWT_CLAIM_VALIDATION_FAILED":
-      return `token claim rejected: ${(error as { claim?: string }).claim ?? "unknown"}`;
+      if (claim === "iat" && reason === "check_failed") return "token issued in the future";
+      if (reason === lifetimeTooLong) return "token lifetime too long";
+      return `token claim rejected: ${claim ?? "unknown"}`;
     case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
       return "token signature invalid";
     case "ERR_JOSE_ALG_NOT_ALLOWED":

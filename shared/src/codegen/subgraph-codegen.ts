@@ -38,7 +38,7 @@ export function subgraphCodegen({ folder, contextType, mappers = {} }: SubgraphC
           federation: true,
           useTypeImports: true,
           enumsAsTypes: true,
-          useIndexSignature: true,
+          useIndexSignature: false,
           contextType,
           mappers,
           scalars: scalarTypes,

@@ -4,11 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadRequestLimits, type RequestLimits } from "./request-limits.ts";
 
 export type Environment = "development" | "test" | "production";
 
 export interface AuthConfig {
-  /** `jwks`: tokens from the identity provider; `development`: the local signing key. */
+  /** `jwks`: tokens from the identity provider; `development`: the local signing key (development only). */
   mode: "jwks" | "development";
   jwksUrl?: URL;
   /** Where the development signing key lives (created on first start). */
@@ -17,6 +18,11 @@ export interface AuthConfig {
   audience: string;
   algorithms: string[];
   clockToleranceSeconds: number;
+  /**
+   * The oldest token accepted, counted from its `iat`; a token whose lifetime (`exp` − `iat`)
+   * is longer is refused too, so that a token minted to last forever cannot be replayed forever.
+   */
+  maxTokenAgeSeconds: number;
   /** Longer tokens are refused before any parsing: a cheap guard against abuse. */
   maxTokenBytes: number;
 }
@@ -39,6 +45,8 @@ export interface PlatformConfig {
   gatewaySecret: string;
   introspection: boolean;
   logLevel: string;
+  /** What one GraphQL operation may ask of the gateway and of each subgraph. */
+  limits: RequestLimits;
 }
 
 export class ConfigError extends Error {
@@ -53,25 +61,42 @@ type Env = Record<string, string | undefined>;
 const developmentIssuer = "marquee-dev";
 const developmentAudience = "marquee";
 
-export function loadPlatformConfig(env: Env = process.env, options: { cwd?: string } = {}): PlatformConfig {
+export interface LoadConfigOptions {
+  cwd?: string;
+  /**
+   * The environment when NODE_ENV is unset. Production unless the caller says otherwise:
+   * a process started without NODE_ENV must never fall back to development's local
+   * signing key, stack traces and introspection. `npm start`, `npm run token` and the
+   * tests say development or test explicitly.
+   */
+  defaultEnvironment?: Environment;
+}
+
+export function loadPlatformConfig(env: Env = process.env, options: LoadConfigOptions = {}): PlatformConfig {
   const problems: string[] = [];
-  const environment = readEnvironment(env, problems);
+  const environment = readEnvironment(env, options.defaultEnvironment ?? "production", problems);
   const production = environment === "production";
+  const development = environment === "development";
   const dataDir = resolve(options.cwd ?? process.cwd(), env["MARQUEE_DATA_DIR"] ?? ".data");
 
   const jwksUrl = readUrl(env, "AUTH_JWKS_URL", problems);
-  if (production && !jwksUrl) problems.push("AUTH_JWKS_URL is required in production (the development signing key is never enabled there).");
+  if (!development && !jwksUrl) problems.push(`AUTH_JWKS_URL is required in ${environment} (the development signing key is enabled in development only).`);
+  // Keys fetched over plain HTTP can be swapped on the way: whoever does so signs any token.
+  if (production && jwksUrl && jwksUrl.protocol !== "https:") problems.push(`AUTH_JWKS_URL must be an https URL in production (got "${jwksUrl.href}").`);
   const auth: AuthConfig = {
     mode: jwksUrl ? "jwks" : "development",
     ...(jwksUrl ? { jwksUrl } : { devKeyFile: join(dataDir, "dev-auth-key.json") }),
-    issuer: env["AUTH_ISSUER"] ?? (production ? missing(problems, "AUTH_ISSUER", "in production") : developmentIssuer),
-    audience: env["AUTH_AUDIENCE"] ?? (production ? missing(problems, "AUTH_AUDIENCE", "in production") : developmentAudience),
+    issuer: env["AUTH_ISSUER"] ?? (development ? developmentIssuer : missing(problems, "AUTH_ISSUER", `in ${environment}`)),
+    audience: env["AUTH_AUDIENCE"] ?? (development ? developmentAudience : missing(problems, "AUTH_AUDIENCE", `in ${environment}`)),
     algorithms: readAlgorithms(env, problems, jwksUrl ? ["RS256", "ES256", "EdDSA"] : ["ES256"]),
     clockToleranceSeconds: readInteger(env, "AUTH_CLOCK_TOLERANCE_SECONDS", 30, problems, { min: 0, max: 300 }),
+    maxTokenAgeSeconds: readInteger(env, "AUTH_MAX_TOKEN_AGE_SECONDS", 86_400, problems, { min: 60, max: 604_800 }),
     maxTokenBytes: readInteger(env, "AUTH_MAX_TOKEN_BYTES", 8192, problems, { min: 512, max: 65536 }),
   };
 
   const authAccessUrl = readUrl(env, "AUTH_ACCESS_URL", problems);
+  // The caller's token travels to the Auth service: never in clear text in production.
+  if (production && authAccessUrl && authAccessUrl.protocol !== "https:") problems.push(`AUTH_ACCESS_URL must be an https URL in production (got "${authAccessUrl.href}").`);
   const access: AccessConfig = {
     ...(authAccessUrl ? { authAccessUrl } : {}),
     requestTimeoutMs: readInteger(env, "AUTH_ACCESS_TIMEOUT_MS", 2000, problems, { min: 100, max: 30000 }),
@@ -80,9 +105,11 @@ export function loadPlatformConfig(env: Env = process.env, options: { cwd?: stri
     cacheMaxEntries: readInteger(env, "ACCESS_CACHE_MAX_ENTRIES", 10_000, problems, { min: 1, max: 1_000_000 }),
   };
 
+  const limits = loadRequestLimits((name, fallback, range) => readInteger(env, name, fallback, problems, range));
+
   let gatewaySecret = env["GATEWAY_SECRET"];
   if (gatewaySecret !== undefined && gatewaySecret.length < 32) problems.push("GATEWAY_SECRET must be at least 32 characters.");
-  if (gatewaySecret === undefined && production) problems.push("GATEWAY_SECRET is required in production.");
+  if (gatewaySecret === undefined && !development) problems.push(`GATEWAY_SECRET is required in ${environment}.`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   gatewaySecret ??= developmentGatewaySecret(dataDir);
@@ -95,14 +122,15 @@ export function loadPlatformConfig(env: Env = process.env, options: { cwd?: stri
     gatewaySecret,
     introspection: readBoolean(env, "INTROSPECTION", !production),
     logLevel: env["LOG_LEVEL"] ?? (environment === "test" ? "silent" : "info"),
+    limits,
   };
 }
 
-function readEnvironment(env: Env, problems: string[]): Environment {
-  const value = env["NODE_ENV"] ?? "development";
+function readEnvironment(env: Env, fallback: Environment, problems: string[]): Environment {
+  const value = env["NODE_ENV"] || fallback;
   if (value === "development" || value === "test" || value === "production") return value;
   problems.push(`NODE_ENV must be development, test or production (got "${value}").`);
-  return "development";
+  return fallback;
 }
 
 function missing(problems: string[], name: string, when: string): string {

@@ -23,6 +23,12 @@ describe("sort keys", () => {
     for (const value of ["2026-11-24T21:40:00.000Z", "24.11.2026", "2026-13-01"]) expect(isDayKey([value, id])).toBe(false);
   });
 
+  it("refuses forged sort values the database would choke on: impossible or out-of-range dates, NUL, broken Unicode", () => {
+    for (const value of ["2030-02-31", "0000-01-01"]) expect(isDayKey([value, id]), value).toBe(false);
+    for (const value of ["2030-02-31T10:00:00.000Z", "0000-01-01T00:00:00.000Z", "2030-02-28T24:00:00.000Z"]) expect(isInstantKey([value, id]), value).toBe(false);
+    for (const value of ["Main\u0000Hall", "\uD83C"]) expect(isTextKey([value, id]), value).toBe(false);
+  });
+
   it("checks a list's own sort values", () => {
     const isPositionKey = sortKeyGuard((value) => /^[1-9]\d*$/.test(value));
     expect(isPositionKey(["12", id])).toBe(true);

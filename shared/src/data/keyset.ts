@@ -2,6 +2,8 @@
 // so pages stay stable while rows are added. What the sort value is (a day, an instant, a
 // name, a version number) is each list's own; the pair, and the id in it, are the same
 // in every list.
+import { textProblem } from "../graphql/text-integrity.ts";
+import { calendarDateProblem, isoInstantProblem } from "../time/calendar-range.ts";
 import { isUuid } from "./ids.ts";
 
 export type SortKey = readonly [sortValue: string, id: string];
@@ -13,16 +15,18 @@ export function sortKeyGuard(isSortValue: (value: string) => boolean): (value: u
 }
 
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const day = /^\d{4}-\d{2}-\d{2}$/;
+
+// A cursor is opaque to clients but not unforgeable: its sort value reaches SQL, so it
+// must pass the same checks as the text and dates the API accepts anywhere else.
 
 /** A cursor of a list sorted on text, such as a name. */
-export const isTextKey = sortKeyGuard(() => true);
+export const isTextKey = sortKeyGuard((value) => textProblem(value) === null);
 
 /** A cursor of a list sorted on an instant, written as `Date#toISOString` writes it. */
-export const isInstantKey = sortKeyGuard((value) => instant.test(value) && !Number.isNaN(Date.parse(value)));
+export const isInstantKey = sortKeyGuard((value) => instant.test(value) && isoInstantProblem(value) === null);
 
 /** A cursor of a list sorted on a calendar day (YYYY-MM-DD). */
-export const isDayKey = sortKeyGuard((value) => day.test(value) && !Number.isNaN(Date.parse(value)));
+export const isDayKey = sortKeyGuard((value) => calendarDateProblem(value) === null);
 
 /** Prisma's ordering for a newest-first list sorted on `field`. */
 export function newestFirst<Field extends string>(field: Field) {

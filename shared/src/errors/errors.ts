@@ -8,6 +8,7 @@ export const ErrorCode = {
   Forbidden: "FORBIDDEN",
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   BadUserInput: "BAD_USER_INPUT",
+  QueryTooComplex: "QUERY_TOO_COMPLEX",
   NotFound: "NOT_FOUND",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
   BAD_USER_INPUT: 400,
+  QUERY_TOO_COMPLEX: 400,
   NOT_FOUND: 404,
   INTERNAL_SERVER_ERROR: 500,
 };
@@ -47,6 +49,14 @@ export function serviceUnavailable(message: string, details?: Details) {
 /** 400: the input is wrong; the message says which part and why. */
 export function badUserInput(message: string, details?: Details) {
   return coded(ErrorCode.BadUserInput, message, details);
+}
+
+/**
+ * 400: the operation asks for more than a request may (limits/operation-limits.ts); the
+ * details name the limit, its maximum and the operation's figure.
+ */
+export function queryTooComplex(message: string, details: { limit: string; maximum: number; actual: number }) {
+  return coded(ErrorCode.QueryTooComplex, message, details);
 }
 
 /** A referenced thing does not exist in the caller's company (or at all: the two are not told apart). */

@@ -10,6 +10,7 @@ const clientFacingCodes = new Set<string>([
   ErrorCode.Forbidden,
   ErrorCode.ServiceUnavailable,
   ErrorCode.BadUserInput,
+  ErrorCode.QueryTooComplex,
   ErrorCode.NotFound,
   // Apollo Server's own request errors: their messages describe the query, not the server.
   "GRAPHQL_PARSE_FAILED",
@@ -20,12 +21,32 @@ const clientFacingCodes = new Set<string>([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-export function maskError(formatted: GraphQLFormattedError, options: { includeStacktrace: boolean }): GraphQLFormattedError {
+type ErrorLike = { extensions?: Record<string, unknown>; originalError?: unknown } | undefined;
+
+/**
+ * The code a client must see, where Apollo Server's formatting would tell it wrong:
+ * - Apollo refuses some requests with an error that has an HTTP 4xx status but no code
+ *   (an APQ hash that does not match its query); formatting calls it INTERNAL_SERVER_ERROR,
+ *   a 500, yet it is the client's bad request.
+ * - A literal that one of the kit's scalars refused (`startsFrom: "2030-02-31T10:00Z"`)
+ *   fails validation; it is bad input like the same value sent as a variable.
+ */
+function clientCode(formatted: GraphQLFormattedError, original: unknown): unknown {
   const code = formatted.extensions?.["code"];
+  const extensions = (original as ErrorLike)?.extensions;
+  const status = (extensions?.["http"] as { status?: unknown } | undefined)?.status;
+  if (extensions && extensions["code"] === undefined && typeof status === "number" && status >= 400 && status < 500) return "BAD_REQUEST";
+  if (code === "GRAPHQL_VALIDATION_FAILED" && ((original as ErrorLike)?.originalError as ErrorLike)?.extensions?.["code"] === ErrorCode.BadUserInput) {
+    return ErrorCode.BadUserInput;
+  }
+  return code;
+}
+
+export function maskError(formatted: GraphQLFormattedError, options: { includeStacktrace: boolean; original?: unknown }): GraphQLFormattedError {
+  const code = clientCode(formatted, options.original);
   if (typeof code === "string" && clientFacingCodes.has(code)) {
-    if (options.includeStacktrace) return formatted;
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const { stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, ...(options.includeStacktrace ? { stacktrace } : {}), code } };
   }
   return {
     message: "Internal server error",

@@ -1,6 +1,8 @@
 // Free text from the API's inputs, trimmed and required where the data needs it. Each
 // refusal is BAD_USER_INPUT naming the input field at fault, with a message a form can
 // show. How long a text may be is the module's choice, made once for all its fields.
+// What no text may contain (NUL, broken Unicode) is refused earlier, once per request, for
+// every argument and variable alike (text-input-plugin.ts).
 import { badUserInput } from "../errors/errors.ts";
 
 export interface TextInputs {

@@ -3,6 +3,7 @@
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { badUserInput } from "../errors/errors.ts";
 import { supportedCurrencies } from "../money/currencies.ts";
+import { calendarDateProblem, earliestSupportedYear, isoInstantProblem, latestSupportedYear } from "../time/calendar-range.ts";
 
 function stringScalar(name: string, description: string, check: (value: string) => string | null, serialize: (value: unknown) => string = String) {
   const parse = (value: unknown): string => {
@@ -20,20 +21,18 @@ function stringScalar(name: string, description: string, check: (value: string) 
   });
 }
 
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export const DateTimeScalar = stringScalar(
   "DateTime",
-  "An instant, ISO 8601 with an explicit offset, e.g. 2026-05-01T19:30:00Z or 2026-05-01T21:30:00+02:00.",
-  (value) => (isoInstant.test(value) && !Number.isNaN(Date.parse(value)) ? null : "expected ISO 8601 with an offset (Z or ±hh:mm)"),
+  `An instant, ISO 8601 with an explicit offset, e.g. 2026-05-01T19:30:00Z or 2026-05-01T21:30:00+02:00; a real date and time of day, in the years ${earliestSupportedYear} to ${latestSupportedYear}.`,
+  isoInstantProblem,
   (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
 );
 
-export const DateScalar = stringScalar("Date", "A calendar date, YYYY-MM-DD, in the time zone its field names.", (value) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return "expected YYYY-MM-DD";
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? null : "not a real date";
-});
+export const DateScalar = stringScalar(
+  "Date",
+  `A calendar date, YYYY-MM-DD, in the time zone its field names; a real date in the years ${earliestSupportedYear} to ${latestSupportedYear}.`,
+  calendarDateProblem,
+);
 
 export const DecimalScalar = stringScalar(
   "Decimal",

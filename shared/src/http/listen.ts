@@ -9,10 +9,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(handler: RequestListener, port: number, host = "127.0.0.1"): Promise<RunningServer> {
+/**
+ * How long an idle keep-alive connection stays open. Whoever calls this server over
+ * keep-alive (the gateway, see gateway/src/subgraph-fetcher.ts) must drop its idle
+ * sockets before this, or a request it sends as the server closes one meets a reset.
+ */
+export const serverKeepAliveTimeoutMs = 5_000;
+
+export interface ListenOptions {
+  /** Tests shorten it to exercise the keep-alive race in seconds. */
+  keepAliveTimeoutMs?: number;
+}
+
+export async function listen(handler: RequestListener, port: number, host = "127.0.0.1", options: ListenOptions = {}): Promise<RunningServer> {
   const server = createServer(handler);
-  // Keep-alive sockets from the gateway would otherwise hold close() open.
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive sockets from the gateway are closed after this (and would otherwise hold close() open).
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? serverKeepAliveTimeoutMs;
+  // The headers of a request on a reused socket must be given longer than the idle
+  // timeout, or a slow first byte is cut by the wrong timer (Node's documented rule).
+  server.headersTimeout = server.keepAliveTimeout + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -31,7 +31,7 @@ export async function createPlatformServices(options: PlatformServicesOptions): 
   });
   return {
     config,
-    tokenVerifier: options.tokenVerifier ?? (await tokenVerifierFor(config.auth)),
+    tokenVerifier: options.tokenVerifier ?? (await tokenVerifierFor(config.auth, config.environment)),
     accessResolver: createAccessResolver(source, cache),
     logger: createLogger({ name: options.name ?? "marquee", level: config.logLevel, ...(options.logDestination ? { destination: options.logDestination } : {}) }),
   };

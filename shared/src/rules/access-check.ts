@@ -9,7 +9,7 @@ import type { RequestContext } from "../subgraph/request-context.ts";
 
 export type Requirement =
   | { kind: "authenticated" }
-  | { kind: "member" }
+  | { kind: "any-module" }
   | { kind: "module"; module: string }
   | { kind: "permission"; module: string; permission: string };
 
@@ -22,7 +22,9 @@ export async function checkRequirement(context: RequestContext, requirement: Req
 
   const access = await resolveAccess(context);
   if (access instanceof GraphQLError) return access;
-  if (requirement.kind === "member") return true;
+  if (requirement.kind === "any-module") {
+    return access.modules.size > 0 ? true : forbidden("You hold no module in this company, so none of its data is open to you.", { module: "any" });
+  }
 
   if (!access.modules.has(requirement.module)) {
     return forbidden(`The module "${requirement.module}" is not enabled for you in this company.`, { module: requirement.module });

@@ -27,8 +27,11 @@ function accessRule(name: string, requirement: Requirement): AccessRule {
 /** A valid token; no company needed (the viewer query). */
 export const requireAuthentication = (): AccessRule => accessRule("requireAuthentication", { kind: "authenticated" });
 
-/** A valid token and an active membership in the company in context, whatever its modules. */
-export const requireCompanyMember = (): AccessRule => accessRule("requireCompanyMember", { kind: "member" });
+/**
+ * An active membership that holds at least one module: what Base's shared entities ask,
+ * since every module reads them (spec §4.2) and a member with no module has no use for them.
+ */
+export const requireAnyModule = (): AccessRule => accessRule("requireAnyModule", { kind: "any-module" });
 
 /** The module is entitled to the company and granted to the caller's membership. */
 export const requireModule = (module: string): AccessRule => accessRule(`requireModule:${module}`, { kind: "module", module });

@@ -1,61 +1,129 @@
-// Deny by default (spec §4.1): every root field and `_entities` must have an access
-// rule; one without is denied, so a field added without thinking about access is closed,
-// not open. Only `_service` (the schema for composition) is open.
+// Deny by default, on every edge (spec §4.1). A module declares who may see each object
+// type it owns (module-access.ts); here that declaration becomes graphql-shield rules on
+// every field that returns the type (root fields, nested fields, fields of other types,
+// `_entities`), so a type is guarded wherever it is returned, not only at the doors.
+// Beyond that, every root field needs a rule of its own (one without is closed), and every
+// field a module adds to Base's Event and Artist needs one (a subgraph without it does not
+// start). Only `_service` (the schema, for composition) is open.
 //
-// graphql-shield wraps every field of every type with its fallback rule, and that
-// wrapper's cost grows with the size of lists. Here only the fields that carry a rule
-// are wrapped: the entry points and the few entity fields a module guards on its own.
-import type { GraphQLSchema } from "graphql";
-import { isObjectType } from "graphql";
-import { applyMiddleware, type IMiddlewareFieldMap } from "graphql-middleware";
-import { allow, rule, shield } from "graphql-shield";
+// A field that carries a rule below the root must be nullable, so that a denial nulls that
+// field alone and the rest of the answer stays.
+//
+// An edge is left unwrapped when its parent's guard already demands everything its type
+// asks (a deal's terms, the edges of a page of deals): the check runs once at the top of
+// the list, not once per item. Only the fields that carry a rule are wrapped, and each
+// rule is decided once per request, before execution (operation-decisions.ts).
+import { defaultFieldResolver, getNamedType, isAbstractType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from "graphql";
+import { allow, and, rule } from "graphql-shield";
 import { forbidden } from "../errors/errors.ts";
 import type { AccessRule } from "./access-rules.ts";
+import { guardedResolver } from "./guarded-resolver.ts";
+import { rememberRuleTree } from "./operation-decisions.ts";
+import type { ModuleAccess } from "./module-access.ts";
+import { extendedFromBase, guardCovers, ruleOfGuard, type TypeGuard } from "./type-guards.ts";
 
-export type AccessRuleMap = Record<string, Record<string, AccessRule>>;
+type RuleTree = Record<string, Record<string, AccessRule>>;
 
-const rootTypes = ["Query", "Mutation", "Subscription"] as const;
-const openFields = new Set(["Query._service"]);
+const rootTypes = new Set(["Query", "Mutation", "Subscription"]);
+/** Types the federation library adds to every subgraph; `_service` is their only field. */
+const federationTypes = new Set(["_Service"]);
 
 const unguarded = (typeName: string, fieldName: string) =>
   rule(`unguarded:${typeName}.${fieldName}`, { cache: "no_cache" })(() =>
     forbidden(`${typeName}.${fieldName} has no access rule and is closed.`),
   );
 
-export function applyAccessRules(schema: GraphQLSchema, rules: AccessRuleMap): GraphQLSchema {
-  assertRulesNameRealFields(schema, rules);
-  const tree: Record<string, Record<string, AccessRule>> = {};
-  for (const [typeName, fields] of Object.entries(rules)) tree[typeName] = { ...fields };
-
-  for (const rootName of rootTypes) {
-    const root = schema.getType(rootName);
-    if (!isObjectType(root)) continue;
-    const guarded = (tree[rootName] ??= {});
-    for (const fieldName of Object.keys(root.getFields())) {
-      if (openFields.has(`${rootName}.${fieldName}`)) guarded[fieldName] = allow;
-      else guarded[fieldName] ??= unguarded(rootName, fieldName);
+export function applyAccessRules(schema: GraphQLSchema, access: ModuleAccess): GraphQLSchema {
+  assertDeclarationNamesRealTypes(schema, access);
+  const tree = ruleTreeOf(schema, access);
+  for (const [typeName, fields] of Object.entries(tree)) {
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    for (const [fieldName, fieldRule] of Object.entries(fields)) {
+      const field = type.getFields()[fieldName]!;
+      field.resolve = guardedResolver(field.resolve ?? defaultFieldResolver, fieldRule);
     }
   }
-
-  const everyField = shield(tree, {
-    allowExternalErrors: true,
-    fallbackRule: allow,
-    fallbackError: () => forbidden("Access denied."),
-  }).generate(schema) as IMiddlewareFieldMap;
-  return applyMiddleware(schema, onlyGuardedFields(everyField, tree));
+  rememberRuleTree(schema, tree);
+  return schema;
 }
 
-function onlyGuardedFields(middleware: IMiddlewareFieldMap, tree: AccessRuleMap): IMiddlewareFieldMap {
-  const guarded: IMiddlewareFieldMap = {};
-  for (const [typeName, fields] of Object.entries(tree)) {
-    const typeMiddleware = middleware[typeName] as Record<string, unknown>;
-    guarded[typeName] = Object.fromEntries(Object.keys(fields).map((fieldName) => [fieldName, typeMiddleware[fieldName]])) as IMiddlewareFieldMap[string];
+/** Every field's rule: its own, and the guard of each type it returns that its parent's guard does not already cover. */
+function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
+  const tree: RuleTree = {};
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__") || federationTypes.has(type.name)) continue;
+    const isRoot = rootTypes.has(type.name);
+    const ownGuard = access.types[type.name];
+    if (!isRoot && ownGuard === undefined) {
+      problems.push(`${type.name} has no access declaration: say in the module's access which permission lets a caller see it.`);
+      continue;
+    }
+    const keyFields = keyFieldsOf(type);
+    for (const field of Object.values(type.getFields())) {
+      const fieldId = `${type.name}.${field.name}`;
+      if (fieldId === "Query._service") {
+        (tree[type.name] ??= {})[field.name] = allow;
+        continue;
+      }
+      const rules: AccessRule[] = [];
+      const own = access.fields[type.name]?.[field.name];
+      if (own) rules.push(own);
+      if (fieldId === "Query._entities") rules.push(access.entities);
+      for (const guard of guardsReturnedBy(schema, field, access)) {
+        if (guardCovers(ownGuard, guard)) continue;
+        const guardRule = ruleOfGuard(guard);
+        if (guardRule) rules.push(guardRule);
+      }
+      const fieldRule = allOf(rules);
+      if (fieldRule && !isRoot && isNonNullType(field.type)) {
+        problems.push(`${fieldId} carries an access rule, so it must be nullable: a denial then nulls only this field and the rest of the answer stays.`);
+      }
+      if (fieldRule) (tree[type.name] ??= {})[field.name] = fieldRule;
+      else if (isRoot) (tree[type.name] ??= {})[field.name] = unguarded(type.name, field.name);
+      else if (ownGuard === extendedFromBase && !keyFields.has(field.name)) {
+        problems.push(`${fieldId} is added to Base's ${type.name} without an access rule: give it one in the module's access.`);
+      }
+    }
   }
-  return guarded;
+  if (problems.length > 0) throw new Error(`The access declaration does not cover the schema:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  return tree;
 }
 
-function assertRulesNameRealFields(schema: GraphQLSchema, rules: AccessRuleMap): void {
-  for (const [typeName, fields] of Object.entries(rules)) {
+/** The guards of the object types a field can return (each member of a union or interface). */
+function guardsReturnedBy(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, access: ModuleAccess): TypeGuard[] {
+  const named = getNamedType(field.type);
+  const returned: readonly GraphQLObjectType[] = isObjectType(named) ? [named] : isAbstractType(named) ? schema.getPossibleTypes(named) : [];
+  return returned.flatMap((type) => access.types[type.name] ?? []);
+}
+
+/** The fields named by a type's @key directives: the reference itself, which needs no rule. */
+function keyFieldsOf(type: GraphQLObjectType): Set<string> {
+  const keys = new Set<string>();
+  for (const directive of type.astNode?.directives ?? []) {
+    if (directive.name.value !== "key") continue;
+    for (const argument of directive.arguments ?? []) {
+      if (argument.name.value === "fields" && argument.value.kind === "StringValue") {
+        for (const name of argument.value.value.split(/[\s{}]+/)) if (name) keys.add(name);
+      }
+    }
+  }
+  return keys;
+}
+
+/** One rule asking for all of `rules` (each distinct rule once), or none. */
+function allOf(rules: AccessRule[]): AccessRule | undefined {
+  const distinct = [...new Set(rules)];
+  if (distinct.length <= 1) return distinct[0];
+  return and(...distinct);
+}
+
+/** The generated types already catch a misspelt name; this catches a declaration handed to the wrong schema. */
+function assertDeclarationNamesRealTypes(schema: GraphQLSchema, access: ModuleAccess): void {
+  for (const typeName of Object.keys(access.types)) {
+    if (!isObjectType(schema.getType(typeName))) throw new Error(`The access declaration names the type ${typeName}, which the schema does not have.`);
+  }
+  for (const [typeName, fields] of Object.entries(access.fields)) {
     const type = schema.getType(typeName);
     if (!isObjectType(type)) throw new Error(`Access rules name the type ${typeName}, which the schema does not have.`);
     for (const fieldName of Object.keys(fields)) {

@@ -42,6 +42,7 @@ export async function buildRequestContext(headers: { get(name: string): string |
  */
 class PlatformRequestContext implements RequestContext {
   private decision: Promise<AccessDecision> | undefined;
+  private viewer: Promise<AccessContext[]> | undefined;
 
   constructor(
     readonly requestId: string,
@@ -60,7 +61,13 @@ class PlatformRequestContext implements RequestContext {
     return this.decision;
   }
 
-  async viewerAccess(): Promise<AccessContext[]> {
+  /** Read once per request: however many times it is asked for (aliases of `viewer`), the access source is asked once. */
+  viewerAccess(): Promise<AccessContext[]> {
+    this.viewer ??= this.readViewerAccess();
+    return this.viewer;
+  }
+
+  private async readViewerAccess(): Promise<AccessContext[]> {
     const { authentication } = this;
     if (authentication.status !== "authenticated") throw unauthenticated();
     try {

@@ -1,7 +1,7 @@
 // The subgraph factory: a module is its schema.graphql, its resolvers, its access rules
 // and its data access; everything else (authentication, company context, access
-// resolution, deny-by-default rules, error masking, logging, health, the route group)
-// is the same for every module and lives here.
+// resolution, deny-by-default rules, request limits, error masking, logging, health, the
+// route group) is the same for every module and lives here.
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -14,9 +14,13 @@ import type { TokenVerifier } from "../auth/token-verifier.ts";
 import type { PlatformConfig } from "../config/platform-config.ts";
 import { maskError } from "../errors/mask-error.ts";
 import { sharedScalars } from "../graphql/scalars.ts";
+import { textInputPlugin } from "../graphql/text-input-plugin.ts";
 import { handleGraphQLRequest, writeJson } from "../http/apollo-http-handler.ts";
+import { operationLimitsPlugin } from "../limits/operation-limits-plugin.ts";
 import { operationLogPlugin } from "../logging/operation-log-plugin.ts";
-import { applyAccessRules, type AccessRuleMap } from "../rules/apply-access-rules.ts";
+import { applyAccessRules } from "../rules/apply-access-rules.ts";
+import { operationDecisionsPlugin } from "../rules/operation-decisions.ts";
+import type { ModuleAccess } from "../rules/module-access.ts";
 import { buildRequestContext } from "./build-request-context.ts";
 import { carriesGatewaySecret, gatewaySecretHeader } from "./gateway-secret.ts";
 import type { RequestContext } from "./request-context.ts";
@@ -26,7 +30,8 @@ export interface SubgraphModule<Context extends RequestContext> {
   name: string;
   schemaFile: URL;
   resolvers: object;
-  accessRules: AccessRuleMap;
+  /** Who may see each type the module owns, and the rule of each entry point. */
+  access: ModuleAccess;
   /** Adds the module's data access to the kit's request context. */
   createContext(request: RequestContext): Context;
   /** Throws when the module cannot serve (its database is unreachable, say). */
@@ -80,7 +85,7 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
   );
   const schema = applyAccessRules(
     buildSubgraphSchema({ typeDefs, resolvers: { ...declaredScalars, ...module.resolvers } as SubgraphResolvers }),
-    module.accessRules,
+    module.access,
   );
   const logger = services.logger.child({ subgraph: module.name });
   const development = services.config.environment === "development";
@@ -88,12 +93,24 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: services.config.introspection,
+    // "Did you mean …?" in a validation error tells the schema to whoever cannot introspect it.
+    hideSchemaDetailsFromClientErrors: !services.config.introspection,
     includeStacktraceInErrorResponses: development,
     logger,
+    // The gateway has held the client's operation to its limits; a subgraph holds what it is sent to its own.
+    parseOptions: { maxTokens: services.config.limits.subgraph.maxTokens },
     // Inline traces serve Apollo's usage reporting, which Marquee does not use.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLogPlugin(routePath), answerGatewayWithOk()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      operationLogPlugin(routePath),
+      operationLimitsPlugin(services.config.limits.subgraph, { assumedListSize: services.config.limits.assumedListSize }),
+      textInputPlugin(),
+      operationDecisionsPlugin(),
+      answerGatewayWithOk(),
+    ],
     formatError: (formatted, error) => {
-      const masked = maskError(formatted, { includeStacktrace: development });
+      const masked = maskError(formatted, { includeStacktrace: development, original: error });
       if (masked.extensions?.["code"] === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "internal error");
       return masked;
     },

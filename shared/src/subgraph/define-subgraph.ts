@@ -3,8 +3,7 @@
 // shutdown) written once. A module says only what is its own.
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { countQueries, type QueryEventSource } from "../db/query-counter.ts";
-import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
-import type { AccessRuleMap } from "../rules/apply-access-rules.ts";
+import type { ModuleAccess } from "../rules/module-access.ts";
 import type { RequestContext } from "./request-context.ts";
 import type { SubgraphPackage, SubgraphRuntime } from "./subgraph-package.ts";
 
@@ -21,9 +20,9 @@ export interface SubgraphDefinition<Prisma extends ModulePrismaClient> {
   /** The module's PostgreSQL schema and its `prisma/<owner>/migrations` folder. */
   data: { schema: string; migrationsDir: URL };
   schemaFile: URL;
-  permissions: PermissionCatalog;
   resolvers: object;
-  accessRules: AccessRuleMap;
+  /** The module's access declaration; its catalog is the module's permissions. */
+  access: ModuleAccess;
   /** The module's own client, seeing only its own schema, on the runtime's database. */
   createPrisma(target: DatabaseTarget): Prisma;
   /** The module's request context, built on the kit's. */
@@ -38,7 +37,8 @@ export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: Su
     moduleKey: definition.moduleKey,
     defaultPort: definition.defaultPort,
     data: definition.data,
-    permissions: definition.permissions,
+    permissions: definition.access.catalog,
+    access: definition.access,
 
     async open(runtime) {
       const prisma = definition.createPrisma(runtime.target);
@@ -48,7 +48,7 @@ export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: Su
           name: definition.name,
           schemaFile: definition.schemaFile,
           resolvers: definition.resolvers,
-          accessRules: definition.accessRules,
+          access: definition.access,
           createContext: definition.createContext(prisma, runtime),
           checkReadiness: async () => {
             await prisma.$executeRawUnsafe("SELECT 1");

@@ -14,7 +14,7 @@ export interface RequestContext {
   company: CompanyContext;
   /** The caller's access in the requested company, resolved once per request on first use. */
   accessDecision(): Promise<AccessDecision>;
-  /** The caller's access in every company they belong to (the viewer query); needs a valid token. */
+  /** The caller's access in every company they belong to (the viewer query), read once per request; needs a valid token. */
   viewerAccess(): Promise<AccessContext[]>;
   /** The caller and company every query is scoped to; only reachable behind an access rule. */
   readonly tenant: Tenant;

@@ -3,6 +3,7 @@
 import type { BaseReaderFactory } from "../base-client/base-reader.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
+import type { ModuleAccess } from "../rules/module-access.ts";
 import type { PlatformServices, SubgraphModule } from "./create-subgraph.ts";
 import type { RequestContext } from "./request-context.ts";
 
@@ -15,6 +16,8 @@ export interface SubgraphPackage {
   /** The module's own PostgreSQL schema and its migrations (prisma/<owner>/migrations). */
   data: { schema: string; migrationsDir: URL };
   permissions: PermissionCatalog;
+  /** Who may see each type the module owns and the rule of each entry point; the module documents and the edge-walk test read it. */
+  access: ModuleAccess;
   open(runtime: SubgraphRuntime): Promise<OpenedSubgraph>;
 }
 

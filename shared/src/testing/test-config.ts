@@ -1,7 +1,10 @@
-// A platform configuration for tests: development-style auth with an in-memory key,
-// a random gateway secret, nothing read from or written to disk.
+// A platform configuration for tests, in the `test` environment: development-style auth
+// whose in-memory key the harness brings as its own verifier (createTestSigner; the
+// development key file is never used outside development), a random gateway secret,
+// nothing read from or written to disk.
 import { randomBytes } from "node:crypto";
 import type { PlatformConfig } from "../config/platform-config.ts";
+import { defaultRequestLimits } from "../config/request-limits.ts";
 
 export function testPlatformConfig(overrides: Partial<PlatformConfig> = {}): PlatformConfig {
   return {
@@ -13,12 +16,14 @@ export function testPlatformConfig(overrides: Partial<PlatformConfig> = {}): Pla
       audience: "marquee",
       algorithms: ["ES256"],
       clockToleranceSeconds: 5,
+      maxTokenAgeSeconds: 86_400,
       maxTokenBytes: 8192,
     },
     access: { requestTimeoutMs: 1000, cacheTtlMs: 30_000, denialCacheTtlMs: 1_000, cacheMaxEntries: 1000 },
     gatewaySecret: randomBytes(32).toString("base64url"),
     introspection: true,
     logLevel: "info",
+    limits: defaultRequestLimits,
     ...overrides,
   };
 }

@@ -35,10 +35,16 @@ export async function createTestSigner(auth: AuthConfig): Promise<TestSigner> {
 export async function hostileTokens(signer: TestSigner, auth: AuthConfig, subject: string): Promise<Record<string, string>> {
   const stranger = await createDevelopmentSigningKey();
   // `kid` names the signer's key even when another key signs: a forgery that claims the right key.
-  const sign = (key: DevelopmentSigningKey, build: (jwt: SignJWT) => SignJWT) =>
-    build(new SignJWT({}).setProtectedHeader({ alg: "ES256", kid: signer.key.kid }).setSubject(subject).setIssuedAt()).sign(key.privateKey);
+  const unsigned = () => new SignJWT({}).setProtectedHeader({ alg: "ES256", kid: signer.key.kid }).setSubject(subject);
+  const sign = (key: DevelopmentSigningKey, build: (jwt: SignJWT) => SignJWT) => build(unsigned().setIssuedAt()).sign(key.privateKey);
   const now = Math.floor(Date.now() / 1000);
+  const year3000 = Date.UTC(3000, 0, 1) / 1000;
+  const trusted = (jwt: SignJWT) => jwt.setIssuer(auth.issuer).setAudience(auth.audience);
   return {
+    "lifetime to the year 9999": await sign(signer.key, (jwt) => trusted(jwt).setExpirationTime(Date.UTC(9999, 11, 31) / 1000)),
+    "issued in the year 3000": await sign(signer.key, (jwt) => trusted(jwt).setIssuedAt(year3000).setExpirationTime(year3000 + 3600)),
+    "older than the maximum age": await sign(signer.key, (jwt) => trusted(jwt).setIssuedAt(now - auth.maxTokenAgeSeconds - 3600).setExpirationTime(now + 3600)),
+    "no issued-at": await trusted(unsigned()).setExpirationTime("1h").sign(signer.key.privateKey),
     expired: await sign(signer.key, (jwt) => jwt.setIssuer(auth.issuer).setAudience(auth.audience).setExpirationTime(now - 3600)),
     "not yet valid": await sign(signer.key, (jwt) => jwt.setIssuer(auth.issuer).setAudience(auth.audience).setNotBefore(now + 3600).setExpirationTime(now + 7200)),
     "wrongly signed": await sign(stranger.key, (jwt) => jwt.setIssuer(auth.issuer).setAudience(auth.audience).setExpirationTime("1h")),

@@ -4,7 +4,7 @@
 import { defineSubgraph } from "@marquee/kit";
 import { aiContextFactory } from "./context.ts";
 import { aiSchema, createAiPrisma } from "./data/ai-database.ts";
-import { aiAccessRules, aiPermissions } from "./permissions.ts";
+import { aiAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 // No demo seed of its own: AI fits each company's model from Base's demo history on first use.
@@ -14,9 +14,8 @@ export const aiSubgraph = defineSubgraph({
   defaultPort: 4006,
   data: { schema: aiSchema, migrationsDir: new URL("../../../prisma/ai/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: aiPermissions,
   resolvers,
-  accessRules: aiAccessRules,
+  access: aiAccess,
   createPrisma: createAiPrisma,
   createContext: (prisma, runtime) => aiContextFactory({ prisma, baseReaderFactory: runtime.baseReaderFactory }),
 });

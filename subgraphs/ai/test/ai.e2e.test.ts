@@ -116,6 +116,20 @@ describe("a company with the ai module alone", () => {
     expect(analytics.byArtist.every((row: { artist: { drawScore: { score: number } } }) => row.artist.drawScore.score >= 0 && row.artist.drawScore.score <= 100)).toBe(true);
   });
 
+  it("reads the company's events from Base once per request, however many aliases ask for analytics", async () => {
+    const baseCallsFor = async (aliases: number) => {
+      const requestId = randomUUID();
+      const fields = Array.from({ length: aliases }, (_, index) => `a${index}: analytics { overall { eventCount } }`).join(" ");
+      const response = await stack.query(`{ ${fields} }`, { ...bob, headers: { "x-request-id": requestId } });
+      expect(response.status).toBe(200);
+      expect(response.body.errors).toBeUndefined();
+      return baseCallsOf(requestId);
+    };
+    const once = await baseCallsFor(1);
+    expect(once).toBeGreaterThan(0);
+    expect(await baseCallsFor(20)).toBe(once);
+  });
+
   it("gets predictions with an interval within the capacity, the same each time", async () => {
     const query = `query($id: ID!) { prediction(eventId: $id) { ${predictionFields} modelFit { id } } }`;
     const first = await stack.query(query, { ...bob, variables: { id: demoEvents.london.id } });

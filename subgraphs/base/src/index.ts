@@ -4,7 +4,7 @@ import { defineSubgraph } from "@marquee/kit";
 import { createBaseContext } from "./context.ts";
 import { createBasePrismaClient } from "./data/prisma-client.ts";
 import { seedDemo } from "./demo/seed.ts";
-import { accessRules, basicPermissions } from "./permissions.ts";
+import { baseAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const baseSubgraph = defineSubgraph({
@@ -13,9 +13,8 @@ export const baseSubgraph = defineSubgraph({
   defaultPort: 4001,
   data: { schema: "base", migrationsDir: new URL("../../../prisma/base/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: basicPermissions,
   resolvers,
-  accessRules,
+  access: baseAccess,
   createPrisma: createBasePrismaClient,
   createContext: (prisma) => (request) => createBaseContext(request, prisma),
   seedDemo: (prisma) => seedDemo(prisma, new Date()),

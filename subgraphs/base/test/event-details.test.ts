@@ -42,9 +42,11 @@ describe("event details", () => {
     ]);
   });
 
-  it("refuses more tickets sold than capacity, and negative or fractional counts", () => {
+  it("refuses more tickets sold than capacity, a capacity above 1,000,000, and negative or fractional counts", () => {
     expect(problemsOf({ ...valid, ticketsSold: 801 })).toEqual(["ticketsSold (801) must not exceed capacity (800)."]);
-    expect(problemsOf({ ...valid, capacity: -1, ticketsSold: 0 })).toEqual(["capacity must be a whole number, 0 or more (got -1)."]);
+    expect(problemsOf({ ...valid, capacity: -1, ticketsSold: 0 })).toEqual(["capacity must be a whole number from 0 to 1000000 (got -1)."]);
+    expect(problemsOf({ ...valid, capacity: 2 ** 31 - 1, ticketsSold: 0 })).toEqual(["capacity must be a whole number from 0 to 1000000 (got 2147483647)."]);
+    expect(problemsOf({ ...valid, capacity: 1_000_000, ticketsSold: 1_000_000 })).toEqual([]);
     expect(problemsOf({ ...valid, ticketsSold: -3 })).toEqual(["ticketsSold must be a whole number, 0 or more (got -3)."]);
   });
 

@@ -4,7 +4,7 @@ import { defineSubgraph } from "@marquee/kit";
 import { financeContextFactory } from "./context.ts";
 import { createFinancePrisma, financeSchema } from "./data/finance-database.ts";
 import { seedFinanceDemo } from "./demo/seed.ts";
-import { financeAccessRules, financePermissions } from "./permissions.ts";
+import { financeAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const financeSubgraph = defineSubgraph({
@@ -13,9 +13,8 @@ export const financeSubgraph = defineSubgraph({
   defaultPort: 4002,
   data: { schema: financeSchema, migrationsDir: new URL("../../../prisma/finance/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: financePermissions,
   resolvers,
-  accessRules: financeAccessRules,
+  access: financeAccess,
   createPrisma: createFinancePrisma,
   createContext: (prisma, runtime) => financeContextFactory(prisma, runtime.baseReaderFactory),
   seedDemo: (prisma) => seedFinanceDemo(prisma, new Date()),

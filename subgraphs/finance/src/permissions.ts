@@ -1,7 +1,7 @@
-// Finance's permission catalog and the access rule of every entry point (spec §4.1): the
-// module must be granted (`requireModule`), then the permission each field needs.
-import { definePermissionCatalog, requireModule, type AccessRuleMap } from "@marquee/kit";
-import { and } from "graphql-shield";
+// Finance's permission catalog and its access declaration (spec §4.1): who may see each
+// type it owns, and the permission each entry point asks for.
+import { defineModuleAccess, definePermissionCatalog, extendedFromBase, partOfParent, requireAllPermissions, requireModule } from "@marquee/kit";
+import type { Resolvers } from "./__generated__/resolvers-types.ts";
 
 /** The `finance` module's permissions: what an administrator grants a member of a company. */
 export const financePermissions = definePermissionCatalog("finance", {
@@ -24,41 +24,58 @@ export const financePermissions = definePermissionCatalog("finance", {
 const can = financePermissions.require;
 
 /** Totals net expenses against income, so they need both views. */
-const canViewTotals = and(can("finance.expense.view"), can("finance.income.view"));
+const totalsView = ["finance.expense.view", "finance.income.view"] as const;
 
-export const financeAccessRules: AccessRuleMap = {
-  Query: {
-    // The gateway resolves Finance's fields on Base's events and artists through here;
-    // each of those fields carries its own permission below.
-    _entities: requireModule("finance"),
-    expenses: can("finance.expense.view"),
-    expense: can("finance.expense.view"),
-    incomes: can("finance.income.view"),
-    income: can("finance.income.view"),
-    settlements: can("finance.settlement.view"),
-    settlement: can("finance.settlement.view"),
-    financeSummary: canViewTotals,
+export const financeAccess = defineModuleAccess<Resolvers>()({
+  catalog: financePermissions,
+  // Who may see each of Finance's types, wherever it is returned.
+  types: {
+    Event: extendedFromBase,
+    Artist: extendedFromBase,
+    Expense: "finance.expense.view",
+    ExpenseConnection: "finance.expense.view",
+    ExpenseEdge: "finance.expense.view",
+    Income: "finance.income.view",
+    IncomeConnection: "finance.income.view",
+    IncomeEdge: "finance.income.view",
+    FinanceTotals: totalsView,
+    Settlement: "finance.settlement.view",
+    SettlementConnection: "finance.settlement.view",
+    SettlementEdge: "finance.settlement.view",
+    DealTerms: partOfParent,
+    SettlementDeduction: partOfParent,
+    SettlementFigures: partOfParent,
+    SettlementLine: partOfParent,
+    SettlementApproval: partOfParent,
+    SettlementPayment: partOfParent,
+    Money: partOfParent,
+    PageInfo: partOfParent,
   },
-  Mutation: {
-    recordExpense: can("finance.expense.create"),
-    updateExpense: can("finance.expense.update"),
-    deleteExpense: can("finance.expense.delete"),
-    recordIncome: can("finance.income.create"),
-    updateIncome: can("finance.income.update"),
-    deleteIncome: can("finance.income.delete"),
-    createSettlement: can("finance.settlement.create"),
-    updateSettlement: can("finance.settlement.update"),
-    approveSettlement: can("finance.settlement.approve"),
-    markSettlementPaid: can("finance.settlement.pay"),
-    deleteSettlement: can("finance.settlement.delete"),
+  // The permission each entry point asks for; the types it returns ask for their own as well.
+  fields: {
+    Query: {
+      expenses: can("finance.expense.view"),
+      expense: can("finance.expense.view"),
+      incomes: can("finance.income.view"),
+      income: can("finance.income.view"),
+      settlements: can("finance.settlement.view"),
+      settlement: can("finance.settlement.view"),
+      financeSummary: requireAllPermissions(totalsView),
+    },
+    Mutation: {
+      recordExpense: can("finance.expense.create"),
+      updateExpense: can("finance.expense.update"),
+      deleteExpense: can("finance.expense.delete"),
+      recordIncome: can("finance.income.create"),
+      updateIncome: can("finance.income.update"),
+      deleteIncome: can("finance.income.delete"),
+      createSettlement: can("finance.settlement.create"),
+      updateSettlement: can("finance.settlement.update"),
+      approveSettlement: can("finance.settlement.approve"),
+      markSettlementPaid: can("finance.settlement.pay"),
+      deleteSettlement: can("finance.settlement.delete"),
+    },
   },
-  Event: {
-    expenses: can("finance.expense.view"),
-    income: can("finance.income.view"),
-    financeTotals: canViewTotals,
-    settlements: can("finance.settlement.view"),
-  },
-  Artist: {
-    settlements: can("finance.settlement.view"),
-  },
-};
+  // The gateway resolves Finance's fields on Base's events and artists through here.
+  entities: requireModule("finance"),
+});

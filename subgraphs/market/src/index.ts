@@ -4,7 +4,7 @@ import { defineSubgraph } from "@marquee/kit";
 import { marketContextFactory } from "./context.ts";
 import { createMarketPrisma, marketSchema } from "./data/market-database.ts";
 import { seedMarketDemo } from "./demo/seed.ts";
-import { marketAccessRules, marketPermissions } from "./permissions.ts";
+import { marketAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const marketSubgraph = defineSubgraph({
@@ -13,9 +13,8 @@ export const marketSubgraph = defineSubgraph({
   defaultPort: 4003,
   data: { schema: marketSchema, migrationsDir: new URL("../../../prisma/market/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: marketPermissions,
   resolvers,
-  accessRules: marketAccessRules,
+  access: marketAccess,
   createPrisma: createMarketPrisma,
   createContext: (prisma, runtime) => marketContextFactory(prisma, runtime.baseReaderFactory),
   seedDemo: (prisma) => seedMarketDemo(prisma, new Date()),

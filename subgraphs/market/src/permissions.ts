@@ -1,6 +1,7 @@
-// Market's permission catalog and the access rule of every entry point (spec §4.1): the
-// module must be granted (`requireModule`), then the permission each field needs.
-import { definePermissionCatalog, requireModule, type AccessRuleMap } from "@marquee/kit";
+// Market's permission catalog and its access declaration (spec §4.1): who may see each
+// type it owns, and the permission each entry point asks for.
+import { defineModuleAccess, definePermissionCatalog, extendedFromBase, partOfParent, requireModule } from "@marquee/kit";
+import type { Resolvers } from "./__generated__/resolvers-types.ts";
 
 /** The `market` module's permissions: what an administrator grants a member of a company. */
 export const marketPermissions = definePermissionCatalog("market", {
@@ -20,38 +21,56 @@ export const marketPermissions = definePermissionCatalog("market", {
 
 const can = marketPermissions.require;
 
-export const marketAccessRules: AccessRuleMap = {
-  Query: {
-    // The gateway resolves Market's fields on Base's events and artists through here;
-    // each of those fields carries its own permission below.
-    _entities: requireModule("market"),
-    deals: can("market.deal.view"),
-    deal: can("market.deal.view"),
-    contracts: can("market.contract.view"),
-    contract: can("market.contract.view"),
+export const marketAccess = defineModuleAccess<Resolvers>()({
+  catalog: marketPermissions,
+  // Who may see each of Market's types, wherever it is returned: a contract's reader sees
+  // its terms, not the deal behind it or the negotiation.
+  types: {
+    Event: extendedFromBase,
+    Artist: extendedFromBase,
+    Deal: "market.deal.view",
+    DealConnection: "market.deal.view",
+    DealEdge: "market.deal.view",
+    DealDecision: "market.deal.view",
+    DealOfferPayload: "market.deal.view",
+    RadiusWarning: "market.deal.view",
+    DealTermsVersionConnection: "market.deal.view",
+    DealTermsVersionEdge: "market.deal.view",
+    Contract: "market.contract.view",
+    ContractConnection: "market.contract.view",
+    ContractEdge: "market.contract.view",
+    Signature: "market.contract.view",
+    ContractVoiding: "market.contract.view",
+    // A version of terms is what the deal or the contract that shows it says.
+    DealTermsVersion: partOfParent,
+    TicketBonus: partOfParent,
+    RadiusClause: partOfParent,
+    Money: partOfParent,
+    PageInfo: partOfParent,
   },
-  Mutation: {
-    createDeal: can("market.deal.create"),
-    updateDeal: can("market.deal.update"),
-    deleteDeal: can("market.deal.delete"),
-    offerDeal: can("market.deal.offer"),
-    counterDeal: can("market.deal.offer"),
-    withdrawDeal: can("market.deal.offer"),
-    acceptDeal: can("market.deal.accept"),
-    declineDeal: can("market.deal.decline"),
-    createContract: can("market.contract.create"),
-    sendContract: can("market.contract.send"),
-    signContract: can("market.contract.sign"),
-    voidContract: can("market.contract.void"),
+  // The permission each entry point asks for; the types it returns ask for their own as well.
+  fields: {
+    Query: {
+      deals: can("market.deal.view"),
+      deal: can("market.deal.view"),
+      contracts: can("market.contract.view"),
+      contract: can("market.contract.view"),
+    },
+    Mutation: {
+      createDeal: can("market.deal.create"),
+      updateDeal: can("market.deal.update"),
+      deleteDeal: can("market.deal.delete"),
+      offerDeal: can("market.deal.offer"),
+      counterDeal: can("market.deal.offer"),
+      withdrawDeal: can("market.deal.offer"),
+      acceptDeal: can("market.deal.accept"),
+      declineDeal: can("market.deal.decline"),
+      createContract: can("market.contract.create"),
+      sendContract: can("market.contract.send"),
+      signContract: can("market.contract.sign"),
+      voidContract: can("market.contract.void"),
+    },
   },
-  Event: {
-    deals: can("market.deal.view"),
-  },
-  Artist: {
-    deals: can("market.deal.view"),
-  },
-  // A deal's contract is the contracts' data, whoever reads the deal.
-  Deal: {
-    contract: can("market.contract.view"),
-  },
-};
+  // The gateway resolves Market's fields on Base's events and artists through here.
+  entities: requireModule("market"),
+});

@@ -4,7 +4,7 @@ import { defineSubgraph } from "@marquee/kit";
 import { touringContextFactory } from "./context.ts";
 import { createTouringPrisma, touringSchema } from "./data/touring-database.ts";
 import { seedTouringDemo } from "./demo/seed.ts";
-import { touringAccessRules, touringPermissions } from "./permissions.ts";
+import { touringAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const touringSubgraph = defineSubgraph({
@@ -13,9 +13,8 @@ export const touringSubgraph = defineSubgraph({
   defaultPort: 4004,
   data: { schema: touringSchema, migrationsDir: new URL("../../../prisma/touring/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: touringPermissions,
   resolvers,
-  accessRules: touringAccessRules,
+  access: touringAccess,
   createPrisma: createTouringPrisma,
   createContext: (prisma, runtime) => touringContextFactory(prisma, runtime.baseReaderFactory),
   seedDemo: (prisma) => seedTouringDemo(prisma, new Date()),

@@ -385,6 +385,38 @@ describe("a tour manager changing a tour", () => {
   });
 });
 
+describe("a long tour", () => {
+  it("suggests and applies a routing for 200 open stops within a second, however many aliases ask, saying the search stopped early", async () => {
+    const created = await ask(alice, `mutation { createTour(input: { artistId: "${demoArtists.midnightTide.id}", name: "Midnight Tide — Every Town", dailyDriveLimitKm: 800 }) { id } }`);
+    const tourId = created.body.data!.createTour.id as string;
+    // Twenty stops a request, the most root fields a request may have.
+    for (let batch = 0; batch < 10; batch++) {
+      const stops = Array.from({ length: 20 }, (_, index) => {
+        const town = batch * 20 + index;
+        const place = { city: `Town ${town}`, country: "US", latitude: 30 + ((town * 7919) % 1500) / 100, longitude: -120 + ((town * 104729) % 4500) / 100, timeZone: "America/Chicago" };
+        return `s${index}: addTourStop(input: { tourId: "${tourId}", kind: DAY_OFF, place: { city: "${place.city}", country: US, latitude: ${place.latitude}, longitude: ${place.longitude}, timeZone: "${place.timeZone}" } }) { id }`;
+      });
+      const added = await ask(alice, `mutation { ${stops.join(" ")} }`);
+      expect(added.body.errors).toBeUndefined();
+    }
+    const suggestion = "routingSuggestion { distanceBeforeKm distanceAfterKm stoppedEarly }";
+    const started = performance.now();
+    const suggested = await ask(alice, `query($id: ID!) { tour(id: $id) { ${Array.from({ length: 5 }, (_, index) => `s${index}: ${suggestion}`).join(" ")} } }`, { id: tourId });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(suggested.body.errors).toBeUndefined();
+    const suggestions = Object.values(suggested.body.data!.tour) as { distanceBeforeKm: number; distanceAfterKm: number; stoppedEarly: boolean }[];
+    expect(new Set(suggestions.map((each) => JSON.stringify(each))).size).toBe(1);
+    expect(suggestions[0]!.stoppedEarly).toBe(true);
+    expect(suggestions[0]!.distanceAfterKm).toBeLessThan(suggestions[0]!.distanceBeforeKm / 2);
+
+    const applying = performance.now();
+    const applied = await ask(alice, `mutation($id: ID!) { applyRoutingSuggestion(tourId: $id) { routing { totals { distanceKm } } } }`, { id: tourId });
+    expect(performance.now() - applying).toBeLessThan(1000);
+    expect(applied.body.data!.applyRoutingSuggestion.routing.totals.distanceKm).toBe(suggestions[0]!.distanceAfterKm);
+    await ask(alice, `mutation { deleteTour(id: "${tourId}") }`);
+  });
+});
+
 describe("access", () => {
   it("is 401 without a token", async () => {
     const response = await stack.query("{ tours { edges { node { id } } } }", { company: "northwind" });

@@ -4,7 +4,7 @@ import { defineSubgraph } from "@marquee/kit";
 import { venueContextFactory } from "./context.ts";
 import { createVenuePrisma, venueSchema } from "./data/venue-database.ts";
 import { seedVenueDemo } from "./demo/seed.ts";
-import { venueAccessRules, venuePermissions } from "./permissions.ts";
+import { venueAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const venueSubgraph = defineSubgraph({
@@ -13,9 +13,8 @@ export const venueSubgraph = defineSubgraph({
   defaultPort: 4005,
   data: { schema: venueSchema, migrationsDir: new URL("../../../prisma/venue/migrations/", import.meta.url) },
   schemaFile: new URL("../schema.graphql", import.meta.url),
-  permissions: venuePermissions,
   resolvers,
-  accessRules: venueAccessRules,
+  access: venueAccess,
   createPrisma: createVenuePrisma,
   createContext: (prisma, runtime) => venueContextFactory(prisma, runtime.baseReaderFactory),
   seedDemo: (prisma) => seedVenueDemo(prisma, new Date()),

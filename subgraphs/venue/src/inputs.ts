@@ -4,6 +4,13 @@ import type { VenueLayoutSectionInput } from "./__generated__/resolvers-types.ts
 import type { Section, TimeRange } from "./domain/index.ts";
 
 const maxSections = 50;
+/**
+ * The most one section takes: more than any stand or field holds. With at most 50
+ * sections, a layout's capacity (their sum, computed on every read) stays below
+ * 50,000,000, far from GraphQL's and PostgreSQL's 2^31 − 1: a layout that could pass it
+ * was once stored and then failed every read of its space.
+ */
+const maxSectionCapacity = 1_000_000;
 const maxTurnaroundMinutes = 1440;
 /** A hold covers a show, a festival weekend or a residency week, not a season. */
 const maxHoldDays = 14;
@@ -28,8 +35,8 @@ export function sections(inputs: readonly VenueLayoutSectionInput[]): Section[] 
   if (inputs.length === 0) throw badUserInput("A layout needs at least one section.", { field: "sections" });
   if (inputs.length > maxSections) throw badUserInput(`A layout takes at most ${maxSections} sections.`, { field: "sections" });
   return inputs.map((input, index) => {
-    if (!Number.isInteger(input.capacity) || input.capacity < 1) {
-      throw badUserInput(`sections[${index}].capacity must be more than zero (got ${input.capacity}).`, { field: `sections[${index}].capacity` });
+    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > maxSectionCapacity) {
+      throw badUserInput(`sections[${index}].capacity must be a whole number from 1 to ${maxSectionCapacity} (got ${input.capacity}).`, { field: `sections[${index}].capacity` });
     }
     return { name: requiredText(input.name, `sections[${index}].name`), capacity: input.capacity };
   });

@@ -1,6 +1,7 @@
-// Everything one request of one company asks of AI. The company's history is read from
-// Base once per request, its model is found by the history's fingerprint (fitted and
-// stored only when the history changed), and per-event and per-artist fields go through
+// Everything one request of one company asks of AI. The company's history, and the shows
+// of each period analytics asks about, are read from Base once per request however often
+// they are asked for; its model is found by the history's fingerprint (fitted and stored
+// only when the history changed), and per-event and per-artist fields go through
 // loaders: however many events a list shows, one read of Base, one model, one fit at most.
 import DataLoader from "dataloader";
 import { badUserInput, type BaseReader, type Tenant } from "@marquee/kit";
@@ -37,12 +38,18 @@ export interface AiDataSources {
 export function createAiData({ prisma, tenant, base, now }: AiDataSources) {
   const fits = modelFits(prisma, tenant.companyId);
   const stored = storedPredictions(prisma, tenant);
-  let history: Promise<Show[]> | undefined;
+  const showsByPeriod = new Map<string, Promise<Show[]>>();
   let model: Promise<ModelFitRecord | null> | undefined;
 
-  /** The company's shows that started in the look-back window, read once per request. */
-  const companyHistory = () =>
-    (history ??= listShows(base, { startsFrom: new Date(Date.UTC(now.getUTCFullYear() - historyYears, now.getUTCMonth(), now.getUTCDate())), startsBefore: now }));
+  /** The company's shows that started in a period, read from Base once per request however often they are asked for. */
+  const showsIn = (period: Period) => {
+    const key = `${period.startsFrom?.toISOString() ?? ""}/${period.startsBefore?.toISOString() ?? ""}`;
+    let shows = showsByPeriod.get(key);
+    if (!shows) showsByPeriod.set(key, (shows = listShows(base, period)));
+    return shows;
+  };
+  /** The company's shows that started in the look-back window. */
+  const companyHistory = () => showsIn({ startsFrom: new Date(Date.UTC(now.getUTCFullYear() - historyYears, now.getUTCMonth(), now.getUTCDate())), startsBefore: now });
 
   async function fitOrReuse(): Promise<ModelFitRecord | null> {
     const shows = await companyHistory();
@@ -76,7 +83,7 @@ export function createAiData({ prisma, tenant, base, now }: AiDataSources) {
     drawScoreOfArtist,
 
     async analytics(period: Period): Promise<SellThroughAnalytics> {
-      return sellThroughAnalytics(await listShows(base, period));
+      return sellThroughAnalytics(await showsIn(period));
     },
 
     /** Predicts the events and stores the predictions; every id must name an event of the company with a capacity. */

@@ -33,6 +33,13 @@ const latestDate = new Date("2100-01-01T00:00:00Z");
 
 export const maxLineupSize = 50;
 
+/**
+ * More than any stadium or festival ground holds. GraphQL's Int and PostgreSQL's integer
+ * end at 2^31 − 1, and a capacity near that is a typing error whose sums (a dashboard's,
+ * an analysis's) overflow; bounded here, they stay far from it.
+ */
+export const maxCapacity = 1_000_000;
+
 /** The details with text trimmed and blanks made null, or every rule they break. */
 export function checkEventDetails(details: EventDetails): Checked<EventDetails> {
   const problems: string[] = [];
@@ -45,8 +52,8 @@ export function checkEventDetails(details: EventDetails): Checked<EventDetails> 
     problems.push(`endsAt (${details.endsAt.toISOString()}) must be after startsAt (${details.startsAt.toISOString()}).`);
   }
   const location = checkLocation(details.location, problems);
-  const capacityValid = Number.isInteger(details.capacity) && details.capacity >= 0;
-  if (!capacityValid) problems.push(`capacity must be a whole number, 0 or more (got ${details.capacity}).`);
+  const capacityValid = Number.isInteger(details.capacity) && details.capacity >= 0 && details.capacity <= maxCapacity;
+  if (!capacityValid) problems.push(`capacity must be a whole number from 0 to ${maxCapacity} (got ${details.capacity}).`);
   if (!Number.isInteger(details.ticketsSold) || details.ticketsSold < 0) {
     problems.push(`ticketsSold must be a whole number, 0 or more (got ${details.ticketsSold}).`);
   } else if (capacityValid && details.ticketsSold > details.capacity) {

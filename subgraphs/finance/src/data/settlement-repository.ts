@@ -8,6 +8,7 @@ import {
   assertEditable,
   assertSettlementTerms,
   assertTransition,
+  isStorable,
   type Deduction,
   type SettlementStatus,
   type SettlementTerms,
@@ -224,6 +225,11 @@ export function createSettlementRepository(
         const expenses = await tx.expense.findMany({ where: { companyId, eventId: current.eventId } });
         const ticketing = await tx.income.findMany({ where: { companyId, eventId: current.eventId, source: "TICKETING" } });
         const figures = liveFigures(current, deductions, { expenses: expenses.map(expenseRecord), ticketing: ticketing.map(incomeRecord) });
+        const frozen = [figures.grossTicketSales, figures.deductions, figures.adjustedGross, figures.totalExpenses, figures.net, figures.artistPayout, figures.promoterResult, ...figures.lines.map((line) => line.amount)];
+        // A figure the database cannot hold would fail the write below with a 500; it is the ledger's problem, said as such.
+        if (!frozen.every(isStorable)) {
+          throw badUserInput("The settlement's figures pass the largest amount that can be recorded (999,999,999,999,999.9999); check the event's income and expenses.", { id });
+        }
 
         const [row] = await tx.settlement.updateManyAndReturn({
           where: { id, companyId, status: "DRAFT" },

@@ -31,6 +31,7 @@ export {
   describeMoney,
   floorAtZero,
   isNegative,
+  isStorable,
   minorUnitsOf,
   parseMoney,
   percentageOf,

@@ -102,6 +102,17 @@ export function roundToMinorUnits(money: Money): Money {
   };
 }
 
+/** numeric(19,4), the type every amount is stored in, keeps 15 digits before the point. */
+const largestStorableAmount = new ExactDecimal("999999999999999.9999");
+
+/**
+ * Whether an amount can be stored. Each amount the API takes can (the Decimal scalar allows
+ * 15 digits), but a sum of them, such as a settlement's gross or its expenses, may not.
+ */
+export function isStorable(money: Money): boolean {
+  return money.amount.abs().lessThanOrEqualTo(largestStorableAmount);
+}
+
 /** Currency-prefixed form for human-readable text: "USD 1200.50". */
 export function describeMoney(money: Money): string {
   return `${money.currency} ${formatMoney(money)}`;

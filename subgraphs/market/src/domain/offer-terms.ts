@@ -67,6 +67,8 @@ const percentageString = /^\d+(?:\.\d{1,2})?$/;
 /** numeric(19,4) keeps 15 digits before the point. */
 const maxIntegerDigits = 15;
 const maxBonuses = 20;
+/** No event sells more tickets: Base bounds an event's capacity at 1,000,000. */
+const maxBonusThreshold = 1_000_000;
 const maxRadiusKm = 20_000;
 const maxRadiusDays = 365;
 
@@ -133,7 +135,9 @@ function validBonuses(currency: string, bonuses: readonly { ticketsSold: number;
   if (bonuses.length > maxBonuses) throw invalid("ticketBonuses", `The terms take at most ${maxBonuses} ticket bonuses.`);
   return bonuses.map(({ ticketsSold, bonus }, index) => {
     const field = `ticketBonuses[${index}]`;
-    if (!Number.isInteger(ticketsSold) || ticketsSold < 1) throw invalid(field, `${field}.ticketsSold must be a whole number above 0 (got ${ticketsSold}).`);
+    if (!Number.isInteger(ticketsSold) || ticketsSold < 1 || ticketsSold > maxBonusThreshold) {
+      throw invalid(field, `${field}.ticketsSold must be a whole number from 1 to ${maxBonusThreshold} (got ${ticketsSold}).`);
+    }
     const previous = bonuses[index - 1];
     if (previous && ticketsSold <= previous.ticketsSold) {
       throw invalid(field, `${field}.ticketsSold (${ticketsSold}) must be higher than the bonus before it (${previous.ticketsSold}).`);

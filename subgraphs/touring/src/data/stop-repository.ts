@@ -29,6 +29,13 @@ export interface StopChanges {
 
 const noPlace = { city: null, country: null, latitude: null, longitude: null, timeZone: null };
 
+/**
+ * The most stops a tour holds: ten months of day-slots (a longer run is planned as several
+ * tours). It bounds what reading one tour costs a request: its shows are one batch read
+ * of Base, its routing weighs every pair of its stops.
+ */
+export const maxStopsPerTour = 300;
+
 export type StopRepository = ReturnType<typeof createStopRepository>;
 
 export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenant, tours: TourRepository) {
@@ -80,6 +87,9 @@ export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenan
       return prisma.$transaction(async (tx) => {
         await tours.lockedForEditing(tx, tourId);
         const order = await stopsOf(tx, tourId);
+        if (order.length >= maxStopsPerTour) {
+          throw badUserInput(`A tour holds at most ${maxStopsPerTour} stops; this one is full. Plan the rest of the run as another tour.`, { tourId });
+        }
         const at = position ?? order.length;
         assertPosition(at, order.length);
         if (draft.eventId) {

@@ -98,6 +98,59 @@ describe("routing suggestion", () => {
 
   it("leaves a route with nothing to move as it is", () => {
     const stops = [fixed("A", 0, 0), open("only", 0, 9), fixed("B", 0, 1)];
-    expect(suggestRoute(stops)).toEqual({ order: ["A", "only", "B"], distanceBeforeKm: round(routeDistanceKm(stops)), distanceAfterKm: round(routeDistanceKm(stops)) });
+    expect(suggestRoute(stops)).toEqual({
+      order: ["A", "only", "B"],
+      distanceBeforeKm: round(routeDistanceKm(stops)),
+      distanceAfterKm: round(routeDistanceKm(stops)),
+      stoppedEarly: false,
+      legsWeighed: 9,
+    });
+  });
+});
+
+describe("the search's bound", () => {
+  const randomOpenStops = (count: number, seed: number) => {
+    const random = seeded(seed);
+    return Array.from({ length: count }, (_, index) => open(`o${index}`, 30 + random() * 15, -120 + random() * 45));
+  };
+
+  it("finishes a hundred open stops inside the bound", () => {
+    expect(suggestRoute(randomOpenStops(100, 11)).stoppedEarly).toBe(false);
+  });
+
+  it("stops early on two hundred open stops, says so, and still suggests a shorter route that keeps the fixed stops", () => {
+    const stops = [fixed("first", 40, -100), ...randomOpenStops(200, 12), fixed("last", 42, -72)];
+    const suggestion = suggestRoute(stops);
+    expect(suggestion.stoppedEarly).toBe(true);
+    expect(suggestion.order[0]).toBe("first");
+    expect(suggestion.order.at(-1)).toBe("last");
+    expect(new Set(suggestion.order)).toEqual(new Set(stops.map((stop) => stop.id)));
+    expect(suggestion.distanceAfterKm).toBeLessThan(suggestion.distanceBeforeKm / 4);
+    expect(suggestion.distanceAfterKm).toBe(round(routeDistanceKm(suggestion.order.map((id) => byId(stops).get(id)!))));
+  });
+
+  it("weighs no move with a budget for the distances alone: the better of the current order and nearest neighbour", () => {
+    const stops = [fixed("A", 0, 0), open("d", 0, 4), open("b", 0, 2), open("e", 0, 5), open("c", 0, 3), open("a", 0, 1), fixed("B", 0, 6)];
+    const suggestion = suggestRoute(stops, stops.length * stops.length);
+    expect(suggestion.stoppedEarly).toBe(true);
+    expect(suggestion.order).toEqual(["A", "a", "b", "c", "d", "e", "B"]);
+  });
+});
+
+describe("a request's budget of search work", () => {
+  const markets = [fixed("a", 52.52, 13.4), open("b", 48.14, 11.58), open("c", 53.55, 9.99), open("d", 50.94, 6.96), fixed("e", 50.11, 8.68)];
+
+  it("charges what a suggestion weighed, never more than it was given", () => {
+    const full = suggestRoute(markets);
+    expect(full.stoppedEarly).toBe(false);
+    expect(full.legsWeighed).toBeGreaterThanOrEqual(markets.length * markets.length);
+    const partial = suggestRoute(markets, 30);
+    expect(partial.legsWeighed).toBeLessThanOrEqual(30);
+    expect(partial.stoppedEarly).toBe(true);
+  });
+
+  it("leaves the order as it is, and says so, when nothing is left to weigh the distances with", () => {
+    const spent = suggestRoute(markets, 0);
+    expect(spent).toEqual({ order: ["a", "b", "c", "d", "e"], distanceBeforeKm: round(routeDistanceKm(markets)), distanceAfterKm: round(routeDistanceKm(markets)), stoppedEarly: true, legsWeighed: 5 });
   });
 });

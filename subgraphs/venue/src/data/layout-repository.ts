@@ -76,11 +76,18 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
       if (await prisma.layout.findFirst({ where: { companyId, spaceId: draft.spaceId, name: draft.name } })) {
         throw nameTaken(draft.name);
       }
-      const layout = await prisma.$transaction(async (tx) => {
-        const row = await tx.layout.create({ data: { companyId, spaceId: draft.spaceId, name: draft.name, kind: draft.kind } });
-        await tx.layoutSection.createMany({ data: draft.sections.map((section, position) => ({ companyId, layoutId: row.id, position, ...section })) });
-        return layoutRecord(row);
-      });
+      // The layout and its sections are written together or not at all.
+      const layout = await prisma
+        .$transaction(async (tx) => {
+          const row = await tx.layout.create({ data: { companyId, spaceId: draft.spaceId, name: draft.name, kind: draft.kind } });
+          await tx.layoutSection.createMany({ data: draft.sections.map((section, position) => ({ companyId, layoutId: row.id, position, ...section })) });
+          return layoutRecord(row);
+        })
+        .catch((error: unknown) => {
+          // Another request took the name between the check above and this write.
+          if (violates(error, "layout_company_id_space_id_name_key")) throw nameTaken(draft.name);
+          throw error;
+        });
       sectionsOfLayout.prime(layout.id, draft.sections);
       return layout;
     },
