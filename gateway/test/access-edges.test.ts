@@ -136,13 +136,14 @@ describe.each(subgraphPackages.map((subgraph) => [subgraph.name, subgraph] as co
 });
 
 describe("the edge walk", () => {
+  const typeDefs = parse(`
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+    type Query { contracts: [Contract!]! }
+    type Contract { id: ID!  deal: Deal }
+    type Deal { id: ID!  notes: String }
+  `);
+
   it("finds a type guarded only at the door, as every module was before access was declared per type", async () => {
-    const typeDefs = parse(`
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Query { contracts: [Contract!]! }
-      type Contract { id: ID!  deal: Deal }
-      type Deal { id: ID!  notes: String }
-    `);
     const catalog = definePermissionCatalog("market", { "market.contract.view": "Contracts.", "market.deal.view": "Deals." });
     const contractsOnly: Role = { name: "market.contract.view", modules: everyModule, permissions: new Set(["market.contract.view"]) };
     const doorOnly = applyMiddleware(
@@ -158,12 +159,6 @@ describe("the edge walk", () => {
   });
 
   it("cannot start a subgraph with a nested field whose type lacks its declaration", () => {
-    const typeDefs = parse(`
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Query { contracts: [Contract!]! }
-      type Contract { id: ID!  deal: Deal }
-      type Deal { id: ID!  notes: String }
-    `);
     const catalog = definePermissionCatalog("market", { "market.contract.view": "Contracts." });
     const access = { catalog, types: { Contract: "market.contract.view" }, fields: { Query: { contracts: catalog.require("market.contract.view") } }, entities: requireModule("market") };
     expect(() => applyAccessRules(buildSubgraphSchema({ typeDefs }), access)).toThrow("Deal has no access declaration");
