@@ -1,10 +1,10 @@
 // Lint: ESLint's and typescript-eslint's recommended rules, over every TypeScript file
-// the project owns (generated code is regenerated, not linted).
+// the project owns (generated code is regenerated and builds are rebuilt, not linted).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/__generated__/**", ".data/**", "coverage/**"] },
+  { ignores: ["**/node_modules/**", "**/__generated__/**", "**/dist/**", ".data/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

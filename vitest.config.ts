@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
@@ -10,6 +11,10 @@ export default defineConfig({
     // types from two instances. Point everyone at the one Node uses.
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
   },
+  // Tests run the workspace packages from their TypeScript sources, not from their builds.
+  // Vitest's own default is Vite's server conditions without `module`, which would pick
+  // ESM builds Node cannot load (extensionless imports); keep it so, and add ours.
+  ssr: { resolve: { conditions: ["marquee:source", ...defaultServerConditions.filter((condition) => condition !== "module")] } },
   test: {
     include: ["shared/src/**/*.test.ts", "gateway/test/**/*.test.ts", "subgraphs/*/src/**/*.test.ts", "subgraphs/*/test/**/*.test.ts"],
     // Each end-to-end file starts a whole stack on its own database; two at a time fit two cores.

@@ -38,7 +38,11 @@ for (const owner of owners) {
   process.stdout.write(`generated Prisma client for ${owner}\n`);
 }
 
-const modules = readdirSync(join(root, "subgraphs")).filter((name) => existsSync(join(root, "subgraphs", name, "codegen.ts")));
+// Resolver types only serve type checking; a production install (`npm ci --omit=dev`)
+// has no graphql-codegen and needs none: the build already ran where it was installed.
+const codegenInstalled = existsSync(bin("graphql-codegen"));
+if (!codegenInstalled) process.stdout.write("graphql-codegen is not installed (a production install): resolver types skipped\n");
+const modules = codegenInstalled ? readdirSync(join(root, "subgraphs")).filter((name) => existsSync(join(root, "subgraphs", name, "codegen.ts"))) : [];
 for (const name of modules) {
   const codegen = run(bin("graphql-codegen"), ["--config", join("subgraphs", name, "codegen.ts")]);
   if (!codegen.ok) {

@@ -1,6 +1,7 @@
 // `npm run token -- <email>`: a development token for a demo user, signed with the local
 // key that `npm start` uses, and the headers to paste into Apollo Sandbox.
-import { demoCompaniesOf, demoUserByEmail, demoUsers, loadOrCreateDevelopmentSigningKey, loadPlatformConfig, signDevelopmentToken } from "@marquee/kit";
+import { loadOrCreateDevelopmentSigningKey, loadPlatformConfig, signDevelopmentToken } from "@marquee/kit";
+import { demoCompaniesOf, demoUserByEmail, demoUsers } from "@marquee/kit/demo";
 
 const email = process.argv[2];
 const user = email ? demoUserByEmail(email) : undefined;

@@ -19,11 +19,13 @@ import {
   type SubgraphPackage,
   type TokenVerifier,
 } from "@marquee/kit";
+import { seedDemoAccess } from "@marquee/kit/demo";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { composeSupergraph, readSupergraphConfig } from "./compose-supergraph.ts";
 import { createGateway, gatewayPath } from "./create-gateway.ts";
 import { sandboxOrigin } from "./cors.ts";
+import { moduleDemos } from "./demo-world.ts";
 import { supergraphConfigFile, supergraphFile } from "./paths.ts";
 import { subgraphPackages } from "./subgraph-packages.ts";
 
@@ -76,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.tokenVerifier ? { tokenVerifier: options.tokenVerifier } : {}),
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
-    if (options.seedDemo && accessFresh) await directory.seedDemo(packages.map((subgraph) => subgraph.permissions));
+    if (options.seedDemo && accessFresh) await seedDemoAccess(directory, packages.map((subgraph) => subgraph.permissions));
 
     const subgraphs = new Map<string, RunningSubgraph>();
     let baseUrl = "";
@@ -96,7 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cleanups.push(() => server.close());
       const url = `${server.url}${subgraph.routePath}`;
       if (subgraphPackage.name === "base") baseUrl = url;
-      if (options.seedDemo && fresh) await opened.seedDemo();
+      if (options.seedDemo && fresh) await moduleDemos.find((demo) => demo.name === subgraphPackage.name)?.seed(target);
       subgraphs.set(subgraphPackage.name, { package: subgraphPackage, opened, server, url });
     }
 

@@ -1,7 +1,8 @@
 // Access on every edge, end to end through the gateway: members holding one view each
 // reach nothing beyond it by following a field of what they may see, a member with no
 // module reads nothing of Base, and Base's own fields need `basic` wherever reached.
-import { demoCompanies, type AccessFacts } from "@marquee/kit";
+import { type AccessFacts } from "@marquee/kit";
+import { demoCompanies } from "@marquee/kit/demo";
 import { startFakeAuthService, type FakeAuthService } from "@marquee/kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "../src/testing/test-stack.ts";

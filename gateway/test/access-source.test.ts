@@ -1,6 +1,6 @@
 // Acceptance 6: access facts from an Auth service over HTTP. When it fails the answer
 // is 503, never a denial, and the failure is not cached: once it is back, access works.
-import { demoCompanies, demoUsers } from "@marquee/kit";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { errorCodes, startFakeAuthService, type FakeAuthService } from "@marquee/kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";

@@ -1,6 +1,6 @@
 // Acceptance 4: who may ask at all. No token, or a bad one, is a 401 at the gateway; a good token
 // in the wrong company, or without the module on both sides (entitled AND granted), is 403.
-import { demoCompanies } from "@marquee/kit";
+import { demoCompanies } from "@marquee/kit/demo";
 import { hostileTokens, createTestSigner, errorCodes } from "@marquee/kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";

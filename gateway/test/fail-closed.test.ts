@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 /** Runs an entry point as an operator would, with only the given variables, and returns how it ended. */
 function runEntryPoint(file: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: root, env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    // From the sources, as the other tests run them (a production image runs the same code built).
+    const child = spawn(process.execPath, ["--conditions=marquee:source", "--import", "tsx", file], { cwd: root, env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);

@@ -1,6 +1,6 @@
 // The supergraph as the frontend uses it: one request that joins every module around
 // Base's shared Event and Artist (issue acceptance: Market + Venue, Touring + AI).
-import { demoArtists, demoEvents } from "@marquee/kit";
+import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 

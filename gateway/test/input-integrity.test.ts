@@ -3,7 +3,8 @@
 // broken Unicode, counts past their documented bounds, sums past GraphQL's Int, and an
 // APQ hash that does not match its query.
 import { createHash } from "node:crypto";
-import { demoArtists, encodeCursor, openSqlExecutor, type SqlExecutor } from "@marquee/kit";
+import { encodeCursor, openSqlExecutor, type SqlExecutor } from "@marquee/kit";
+import { demoArtists } from "@marquee/kit/demo";
 import { errorCodes } from "@marquee/kit/testing";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { financeSubgraph } from "@marquee/subgraph-finance";

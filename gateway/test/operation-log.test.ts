@@ -1,6 +1,6 @@
 // Acceptance 7 (spec §12): one log line per operation per subgraph with userId,
 // companyId, endpoint, action and result, tied together by the gateway's request id.
-import { demoCompanies, demoUsers } from "@marquee/kit";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 

@@ -2,7 +2,8 @@
 // the request limits count a page as its `first` on the strength of it (shared/src/limits).
 import { Supergraph } from "@apollo/federation-internals";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { defaultPageSize, demoArtists, demoEvents, maxPageSize } from "@marquee/kit";
+import { defaultPageSize, maxPageSize } from "@marquee/kit";
+import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { isObjectType, parse, type GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -2,7 +2,8 @@
 // for seconds or ran it out of memory; now each is answered within a second with a coded
 // status (401 without a token, 400 over a limit, naming the limit and the figure), and the
 // process goes on answering.
-import { defaultRequestLimits, demoEvents } from "@marquee/kit";
+import { defaultRequestLimits } from "@marquee/kit";
+import { demoEvents } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 

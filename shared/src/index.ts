@@ -1,4 +1,5 @@
-// The platform kit: everything every Marquee subgraph and the gateway share.
+// The platform kit: everything every Marquee subgraph and the gateway share at run time.
+// Test helpers live in `@marquee/kit/testing`, the demo world in `@marquee/kit/demo`.
 export * from "./errors/errors.ts";
 export { maskError } from "./errors/mask-error.ts";
 export * from "./config/platform-config.ts";
@@ -15,7 +16,6 @@ export * from "./access/resolve-access-context.ts";
 export { createHttpAccessSource } from "./access/http-source.ts";
 export { createDirectoryAccessSource } from "./access/directory-source.ts";
 export { openAccessDirectory, accessDirectoryMigrations, type AccessDirectory } from "./access/access-directory.ts";
-export { demoCompaniesOf } from "./access/demo-access.ts";
 export * from "./rules/access-rules.ts";
 export { applyAccessRules } from "./rules/apply-access-rules.ts";
 export * from "./rules/module-access.ts";
@@ -40,9 +40,6 @@ export { requestIdHeader, requestIdFrom, extendRequestContext } from "./subgraph
 export * from "./base-client/base-reader.ts";
 export * from "./platform/platform-services.ts";
 export { runSubgraph } from "./platform/run-subgraph.ts";
-export * from "./demo/demo-tenants.ts";
-export * from "./demo/demo-entities.ts";
-export * from "./demo/demo-history.ts";
 export * from "./db/index.ts";
 export * from "./time/zoned-time.ts";
 export * from "./time/calendar-date.ts";

@@ -1,7 +1,8 @@
 // The end-to-end test harness: the local stack on a throwaway database (PGlite, or a
 // fresh PostgreSQL database when DATABASE_URL is set), seeded with the demo world, with
 // ephemeral ports, an in-memory signing key and captured logs.
-import { demoCompanies, type DatabaseTarget, type PlatformConfig, type SubgraphPackage } from "@marquee/kit";
+import { type DatabaseTarget, type PlatformConfig, type SubgraphPackage } from "@marquee/kit";
+import { demoCompanies } from "@marquee/kit/demo";
 import { captureLogs, createTestDatabaseTarget, createTestSigner, postGraphQL, testPlatformConfig, type GraphQLRequestOptions, type GraphQLResponse } from "@marquee/kit/testing";
 import { startLocalStack, type LocalStack } from "../local-stack.ts";
 

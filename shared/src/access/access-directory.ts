@@ -1,11 +1,9 @@
 // The access directory opened on a database target: its Prisma client (which sees only
-// the `access` schema), the access source over it, and the demo world's memberships.
+// the `access` schema) and the access source over it.
 import { PrismaClient } from "./__generated__/prisma/client.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { createPrismaAdapter } from "../db/prisma-adapter.ts";
-import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
 import type { AccessSource } from "./access-source.ts";
-import { seedDemoAccess } from "./demo-access.ts";
 import { createDirectoryAccessSource } from "./directory-source.ts";
 
 export const accessDirectoryMigrations = {
@@ -16,8 +14,6 @@ export const accessDirectoryMigrations = {
 export interface AccessDirectory {
   prisma: PrismaClient;
   source: AccessSource;
-  /** Writes the demo companies, users and memberships, with permissions from the given catalogs. */
-  seedDemo(catalogs: PermissionCatalog[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,7 +22,6 @@ export async function openAccessDirectory(target: DatabaseTarget): Promise<Acces
   return {
     prisma,
     source: createDirectoryAccessSource(prisma),
-    seedDemo: (catalogs) => seedDemoAccess(prisma, catalogs),
     close: () => prisma.$disconnect(),
   };
 }

@@ -1,5 +1,5 @@
 // Databases: where each owner's data lives, how Prisma reaches it, and how its
-// migrations are applied and checked.
+// migrations are applied.
 export { resolveDatabaseTarget, InvalidDatabaseUrlError, type DataOwner, type DatabaseTarget } from "./database-target.ts";
 export { openEmbeddedDatabase, createEmbeddedDatabase, closeEmbeddedDatabases } from "./embedded-database.ts";
 export { createPrismaAdapter } from "./prisma-adapter.ts";
@@ -17,6 +17,4 @@ export {
   type MigrationHistoryProblem,
   type MigrationOptions,
 } from "./migrate.ts";
-export { findSchemaDrift, type SchemaDriftOptions } from "./schema-drift.ts";
 export { countQueries, type QueryCounter, type QueryEventSource } from "./query-counter.ts";
-export { createTestDatabaseTarget, type TestDatabase } from "./test-database.ts";

@@ -1,4 +1,4 @@
-// A subgraph as its own process (production): `node --import tsx subgraphs/<m>/src/main.ts`.
+// A subgraph as its own process (production): `node subgraphs/<m>/dist/main.js` after `npm run build`.
 // It migrates its own schema, opens the access directory (or uses the Auth service), and
 // serves its route group on PORT. The local stack runs the same parts in one process.
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,6 @@
 // How a module becomes a SubgraphPackage: the wiring every module repeated (its own
-// Prisma client on the runtime's database, statement counting, readiness, demo seed,
-// shutdown) written once. A module says only what is its own.
+// Prisma client on the runtime's database, statement counting, readiness, shutdown)
+// written once. Demo data is not part of it: see ModuleDemo. A module says only what is its own.
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { countQueries, type QueryEventSource } from "../db/query-counter.ts";
 import type { ModuleAccess } from "../rules/module-access.ts";
@@ -27,8 +27,6 @@ export interface SubgraphDefinition<Prisma extends ModulePrismaClient> {
   createPrisma(target: DatabaseTarget): Prisma;
   /** The module's request context, built on the kit's. */
   createContext(prisma: Prisma, runtime: SubgraphRuntime): (request: RequestContext) => RequestContext;
-  /** The module's part of the demo world; a module without demo data of its own leaves it out. */
-  seedDemo?(prisma: Prisma): Promise<void>;
 }
 
 export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: SubgraphDefinition<Prisma>): SubgraphPackage {
@@ -54,7 +52,6 @@ export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: Su
             await prisma.$executeRawUnsafe("SELECT 1");
           },
         },
-        seedDemo: async () => definition.seedDemo?.(prisma),
         queryCount: () => statements.count(),
         close: () => prisma.$disconnect(),
       };

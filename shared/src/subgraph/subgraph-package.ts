@@ -30,8 +30,6 @@ export interface SubgraphRuntime {
 
 export interface OpenedSubgraph {
   module: SubgraphModule<RequestContext>;
-  /** Writes the module's part of the demo world (README, "Demo data"); run once on an empty database. */
-  seedDemo(): Promise<void>;
   /** Counts the SQL statements the module's client sends (tests prove batching with it). */
   queryCount(): number;
   close(): Promise<void>;

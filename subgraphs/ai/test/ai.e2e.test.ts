@@ -2,12 +2,11 @@
 // generated history included). Access comes from a stand-in Auth service, so that one
 // Northwind member holds `ai` alone (spec §4.2: AI can exist without any other module).
 import { randomUUID } from "node:crypto";
-import { demoArtists, demoCompanies, demoEvents, demoUsers } from "@marquee/kit";
+import { demoArtists, demoCompanies, demoEvents, demoUsers, demoHistorySize } from "@marquee/kit/demo";
 import { errorCodes, startFakeAuthService, type FakeAuthService } from "@marquee/kit/testing";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoHistorySize } from "@marquee/kit";
 import { aiSubgraph } from "../src/index.ts";
 import { aiPermissions } from "../src/permissions.ts";
 

@@ -2,7 +2,7 @@
 // signal is known: it must find that signal, beat the naive baseline on a time-ordered
 // backtest, and give identical answers to identical inputs.
 import { describe, expect, it } from "vitest";
-import { demoHistory, demoHistorySignal } from "@marquee/kit";
+import { demoHistory, demoHistorySignal } from "@marquee/kit/demo";
 import { backtest, fitSellThroughModel, historyFingerprint, predictShow, settledShowsOf, type Show } from "../src/domain/index.ts";
 
 const dayMs = 86_400_000;

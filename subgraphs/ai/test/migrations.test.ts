@@ -1,8 +1,9 @@
 // The hand-written migrations build exactly what schema.prisma declares, and the
 // invariants Prisma cannot declare hold in the database itself, whoever writes.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, demoCompanies, demoUsers, findSchemaDrift, openSqlExecutor, type SqlExecutor, type TestDatabase } from "@marquee/kit";
-import { createTestDatabaseTarget } from "@marquee/kit/testing";
+import { applyMigrations, openSqlExecutor, type SqlExecutor } from "@marquee/kit";
+import { findSchemaDrift, type TestDatabase, createTestDatabaseTarget } from "@marquee/kit/testing";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aiSchema } from "../src/data/ai-database.ts";
 import { aiSubgraph } from "../src/index.ts";

@@ -3,7 +3,6 @@
 import { defineSubgraph } from "@marquee/kit";
 import { createBaseContext } from "./context.ts";
 import { createBasePrismaClient } from "./data/prisma-client.ts";
-import { seedDemo } from "./demo/seed.ts";
 import { baseAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -17,5 +16,4 @@ export const baseSubgraph = defineSubgraph({
   access: baseAccess,
   createPrisma: createBasePrismaClient,
   createContext: (prisma) => (request) => createBaseContext(request, prisma),
-  seedDemo: (prisma) => seedDemo(prisma, new Date()),
 });

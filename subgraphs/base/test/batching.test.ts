@@ -1,6 +1,7 @@
 // However many events or artists one request resolves, each kind costs the same number
 // of statements: what a batch of 100 references costs, a batch of 10 costs too.
-import { demoCompanies, isInstantKey, pageRequest } from "@marquee/kit";
+import { isInstantKey, pageRequest } from "@marquee/kit";
+import { demoCompanies } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBaseData } from "../src/data/base-data.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";

@@ -3,8 +3,7 @@
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 import type { GraphQLResponse } from "@marquee/kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
-import { demoHistory } from "@marquee/kit";
+import { demoArtists, demoEvents, type DemoEvent, demoHistory } from "@marquee/kit/demo";
 import { baseSubgraph } from "../src/index.ts";
 
 let stack: TestStack;

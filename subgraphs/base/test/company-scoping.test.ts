@@ -1,10 +1,10 @@
 // A caller must never read or change another company's rows, whatever ids they send:
 // another company's id behaves exactly like an unknown one.
-import { demoCompanies, isInstantKey, isTextKey, pageRequest } from "@marquee/kit";
+import { isInstantKey, isTextKey, pageRequest } from "@marquee/kit";
+import { demoCompanies, demoArtists, demoEvents } from "@marquee/kit/demo";
 import type { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBaseData, type BaseData } from "../src/data/base-data.ts";
-import { demoArtists, demoEvents } from "@marquee/kit";
 import { seedDemo } from "../src/demo/seed.ts";
 import type { EventDetails } from "../src/domain/event-details.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";

@@ -1,10 +1,9 @@
 // Two requests changing one event at once are checked one after the other: the second
 // sees the first's result, so a rule is never passed twice on the same old state.
-import { demoCompanies } from "@marquee/kit";
+import { demoCompanies, demoArtists, demoEvents } from "@marquee/kit/demo";
 import type { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBaseData } from "../src/data/base-data.ts";
-import { demoArtists, demoEvents } from "@marquee/kit";
 import { seedDemo } from "../src/demo/seed.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";
 

@@ -1,8 +1,9 @@
 // The database itself holds Base's invariants, whatever code writes to it.
-import { applyMigrations, findSchemaDrift, openSqlExecutor, type SqlExecutor } from "@marquee/kit";
+import { applyMigrations, openSqlExecutor, type SqlExecutor } from "@marquee/kit";
+import { findSchemaDrift } from "@marquee/kit/testing";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoArtists, demoEvents } from "@marquee/kit";
+import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { seedDemo } from "../src/demo/seed.ts";
 import { baseSubgraph } from "../src/index.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";

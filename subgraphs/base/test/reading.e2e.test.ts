@@ -1,10 +1,8 @@
 // Reading Base through the gateway over HTTP, as the frontend does, on the demo world.
-import { demoCompanies } from "@marquee/kit";
+import { demoCompanies, demoArtists, demoEvents, type DemoEvent, demoHistory } from "@marquee/kit/demo";
 import type { GraphQLResponse } from "@marquee/kit/testing";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
-import { demoHistory } from "@marquee/kit";
 import { baseSubgraph } from "../src/index.ts";
 
 let stack: TestStack;

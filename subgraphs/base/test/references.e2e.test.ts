@@ -5,9 +5,8 @@ import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, printSchema } from "graphql";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
-import { demoCompanies } from "@marquee/kit";
+import { demoCompanies, demoArtists, demoEvents, type DemoEvent } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
 import { baseSubgraph } from "../src/index.ts";
 
 let stack: TestStack;

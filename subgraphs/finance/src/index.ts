@@ -3,7 +3,6 @@
 import { defineSubgraph } from "@marquee/kit";
 import { financeContextFactory } from "./context.ts";
 import { createFinancePrisma, financeSchema } from "./data/finance-database.ts";
-import { seedFinanceDemo } from "./demo/seed.ts";
 import { financeAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -17,5 +16,4 @@ export const financeSubgraph = defineSubgraph({
   access: financeAccess,
   createPrisma: createFinancePrisma,
   createContext: (prisma, runtime) => financeContextFactory(prisma, runtime.baseReaderFactory),
-  seedDemo: (prisma) => seedFinanceDemo(prisma, new Date()),
 });

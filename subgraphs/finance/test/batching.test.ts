@@ -1,7 +1,8 @@
 // What the gateway asks Finance for a list of events (their expenses, income, totals and
 // settlements with figures) costs the same number of SQL statements for 10 events as for
 // 100: every per-event read goes through a per-request loader.
-import { countQueries, demoUsers, type Tenant } from "@marquee/kit";
+import { countQueries, type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseDealTerms, parseMoney } from "../src/domain/index.ts";
 import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";

@@ -1,7 +1,8 @@
 // Every read and write of the data layer is scoped to the caller's company: another
 // company's ids behave exactly like unknown ones, and nothing of theirs changes.
 import { GraphQLError } from "graphql";
-import { demoCompanies, demoUsers, type Tenant } from "@marquee/kit";
+import { type Tenant } from "@marquee/kit";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeMoney, parseDealTerms, parseMoney } from "../src/domain/index.ts";
 import type { ExpenseRecord, IncomeRecord, SettlementRecord } from "../src/data/records.ts";

@@ -1,7 +1,8 @@
 // A throwaway Finance database for data-layer tests, migrated as a deployment would be:
 // PGlite by default, a fresh PostgreSQL database when DATABASE_URL is set.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createTestDatabaseTarget, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { applyMigrations, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { createTestDatabaseTarget } from "@marquee/kit/testing";
 import { createFinanceData, type FinanceData } from "../src/data/finance-data.ts";
 import { createFinancePrisma, financeSchema, type FinancePrisma } from "../src/data/finance-database.ts";
 import { financeSubgraph } from "../src/index.ts";

@@ -1,7 +1,7 @@
 // Finance through the gateway, over HTTP, on the seeded demo world: what each demo user
 // may read and change, how Finance's fields join Base's events, another company's ids,
 // concurrent approvals, and what a list of events costs in SQL statements.
-import { demoArtists, demoCompanies, demoEvents } from "@marquee/kit";
+import { demoArtists, demoCompanies, demoEvents } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 

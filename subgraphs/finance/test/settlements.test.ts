@@ -1,7 +1,8 @@
 // A settlement's lifecycle in the data layer: live figures while a draft, approval exactly
 // once (even under 50 concurrent requests), frozen figures after it, no edits once
 // approved, and no settlement over money in another currency.
-import { demoUsers, type Tenant } from "@marquee/kit";
+import { type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeMoney, parseDealTerms, parseMoney, type Money } from "../src/domain/index.ts";
 import type { FinanceData } from "../src/data/finance-data.ts";

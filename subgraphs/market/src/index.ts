@@ -3,7 +3,6 @@
 import { defineSubgraph } from "@marquee/kit";
 import { marketContextFactory } from "./context.ts";
 import { createMarketPrisma, marketSchema } from "./data/market-database.ts";
-import { seedMarketDemo } from "./demo/seed.ts";
 import { marketAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -17,5 +16,4 @@ export const marketSubgraph = defineSubgraph({
   access: marketAccess,
   createPrisma: createMarketPrisma,
   createContext: (prisma, runtime) => marketContextFactory(prisma, runtime.baseReaderFactory),
-  seedDemo: (prisma) => seedMarketDemo(prisma, new Date()),
 });

@@ -1,7 +1,8 @@
 // What the gateway asks Market for a list of events or artists (their deals, each deal's
 // terms on the table with its bonuses, its history and its contract) costs the same
 // number of SQL statements for 10 parents as for 100: every per-parent read is batched.
-import { countQueries, demoUsers, type Tenant } from "@marquee/kit";
+import { countQueries, type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseOfferTerms } from "../src/domain/index.ts";
 import type { MarketData } from "../src/data/market-data.ts";

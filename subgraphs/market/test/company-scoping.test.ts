@@ -1,6 +1,7 @@
 // Every read and write of the data layer is scoped to the caller's company: another
 // company's ids behave exactly like unknown ones, and nothing of theirs changes.
-import { demoCompanies, demoUsers, type Tenant } from "@marquee/kit";
+import { type Tenant } from "@marquee/kit";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOfferTerms } from "../src/domain/index.ts";
 import type { ContractRecord, DealRecord } from "../src/data/records.ts";

@@ -1,7 +1,8 @@
 // A throwaway Market database for data-layer tests, migrated as a deployment would be:
 // PGlite by default, a fresh PostgreSQL database when DATABASE_URL is set.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createTestDatabaseTarget, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { applyMigrations, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { createTestDatabaseTarget } from "@marquee/kit/testing";
 import { createMarketData, type MarketData } from "../src/data/market-data.ts";
 import { createMarketPrisma, marketSchema, type MarketPrisma } from "../src/data/market-database.ts";
 import { marketSubgraph } from "../src/index.ts";

@@ -1,7 +1,7 @@
 // Market through the gateway, over HTTP, on the seeded demo world with Base and Market
 // running: a negotiation from offer to signed contract, illegal moves, the radius check,
 // racing contract requests, the deals Market adds to Base's events, and who is let in.
-import { demoArtists, demoEvents } from "@marquee/kit";
+import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";

@@ -3,7 +3,9 @@
 // versions are append-only (a never-offered draft goes whole, with its deal), and a deal
 // has at most one live contract.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, demoUsers, findSchemaDrift, type Tenant } from "@marquee/kit";
+import { applyMigrations, type Tenant } from "@marquee/kit";
+import { findSchemaDrift } from "@marquee/kit/testing";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOfferTerms } from "../src/domain/index.ts";
 import { marketSchema } from "../src/data/market-database.ts";

@@ -1,7 +1,8 @@
 // A deal's negotiation and its contract in the data layer: the thread of versions, expiry
 // at the instant of each request, moves racing each other, and one live contract per deal
 // however many requests draw one up at once.
-import { demoUsers, formatMoney, type Tenant } from "@marquee/kit";
+import { formatMoney, type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOfferTerms, type OfferTermsInput } from "../src/domain/index.ts";
 import { openMarketTestDatabase, type MarketTestDatabase } from "./market-test-database.ts";

@@ -3,7 +3,6 @@
 import { defineSubgraph } from "@marquee/kit";
 import { touringContextFactory } from "./context.ts";
 import { createTouringPrisma, touringSchema } from "./data/touring-database.ts";
-import { seedTouringDemo } from "./demo/seed.ts";
 import { touringAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -17,5 +16,4 @@ export const touringSubgraph = defineSubgraph({
   access: touringAccess,
   createPrisma: createTouringPrisma,
   createContext: (prisma, runtime) => touringContextFactory(prisma, runtime.baseReaderFactory),
-  seedDemo: (prisma) => seedTouringDemo(prisma, new Date()),
 });

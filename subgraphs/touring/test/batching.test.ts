@@ -2,7 +2,8 @@
 // stop, each artist's tours, each tour's stops and a day's schedule) costs the same number
 // of SQL statements for 10 parents as for 100: every per-parent read goes through a
 // per-request loader.
-import { countQueries, demoUsers, type Tenant } from "@marquee/kit";
+import { countQueries, type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTouringTestDatabase, type TouringTestDatabase } from "./touring-test-database.ts";
 

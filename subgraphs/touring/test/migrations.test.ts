@@ -1,7 +1,9 @@
 // The hand-written migrations build exactly what schema.prisma declares, and the
 // invariants Prisma cannot declare hold in the database itself, whoever writes.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, demoCompanies, demoUsers, findSchemaDrift } from "@marquee/kit";
+import { applyMigrations } from "@marquee/kit";
+import { findSchemaDrift } from "@marquee/kit/testing";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { touringSchema } from "../src/data/touring-database.ts";
 import { migrationsDir, openTouringTestDatabase, type TouringTestDatabase } from "./touring-test-database.ts";

@@ -1,6 +1,7 @@
 // A tour holds at most `maxStopsPerTour` stops: the next one is refused, naming the
 // bound, and the tour stays as it was.
-import { demoUsers, type Tenant } from "@marquee/kit";
+import { type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { maxStopsPerTour } from "../src/data/stop-repository.ts";
 import { openTouringTestDatabase, type TouringTestDatabase } from "./touring-test-database.ts";

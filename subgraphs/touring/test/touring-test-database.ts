@@ -1,7 +1,8 @@
 // A throwaway Touring database for data-layer tests, migrated as a deployment would be:
 // PGlite by default, a fresh PostgreSQL database when DATABASE_URL is set.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createTestDatabaseTarget, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { applyMigrations, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { createTestDatabaseTarget } from "@marquee/kit/testing";
 import { createTouringData, type TouringData } from "../src/data/touring-data.ts";
 import { createTouringPrisma, touringSchema, type TouringPrisma } from "../src/data/touring-database.ts";
 import { touringSubgraph } from "../src/index.ts";

@@ -2,7 +2,7 @@
 // tours, routing and suggestion in one federated query; a day sheet across a time-zone
 // change; who may read and change what; another company's and unknown ids; and what a
 // list of events costs Touring in SQL statements and calls to Base.
-import { demoArtists, demoEvents } from "@marquee/kit";
+import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";

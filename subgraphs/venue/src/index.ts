@@ -3,7 +3,6 @@
 import { defineSubgraph } from "@marquee/kit";
 import { venueContextFactory } from "./context.ts";
 import { createVenuePrisma, venueSchema } from "./data/venue-database.ts";
-import { seedVenueDemo } from "./demo/seed.ts";
 import { venueAccess } from "./permissions.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -17,5 +16,4 @@ export const venueSubgraph = defineSubgraph({
   access: venueAccess,
   createPrisma: createVenuePrisma,
   createContext: (prisma, runtime) => venueContextFactory(prisma, runtime.baseReaderFactory),
-  seedDemo: (prisma) => seedVenueDemo(prisma, new Date()),
 });

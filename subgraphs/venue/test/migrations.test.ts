@@ -2,7 +2,9 @@
 // invariants Prisma cannot declare hold in the database itself, whoever writes: above
 // all, no double booking and no duplicate hold rank, refused by exclusion constraints.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, demoCompanies, demoUsers, findSchemaDrift } from "@marquee/kit";
+import { applyMigrations } from "@marquee/kit";
+import { findSchemaDrift } from "@marquee/kit/testing";
+import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { venueSchema } from "../src/data/venue-database.ts";
 import { migrationsDir, openVenueTestDatabase, type VenueTestDatabase } from "./venue-test-database.ts";

@@ -1,7 +1,8 @@
 // A throwaway Venue database for data-layer tests, migrated as a deployment would be:
 // PGlite by default, a fresh PostgreSQL database when DATABASE_URL is set.
 import { fileURLToPath } from "node:url";
-import { applyMigrations, createTestDatabaseTarget, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { applyMigrations, openSqlExecutor, type DatabaseTarget, type SqlExecutor, type Tenant } from "@marquee/kit";
+import { createTestDatabaseTarget } from "@marquee/kit/testing";
 import { createVenueData, type VenueData } from "../src/data/venue-data.ts";
 import { createVenuePrisma, venueSchema, type VenuePrisma } from "../src/data/venue-database.ts";
 import { venueSubgraph } from "../src/index.ts";

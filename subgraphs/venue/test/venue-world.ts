@@ -1,6 +1,7 @@
 // A company of its own with a Harbor-Hall-like venue (Main Hall, Club Room and Full House,
 // the two together), for data-layer tests that must not see each other's holds.
-import { demoUsers, type Tenant } from "@marquee/kit";
+import { type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
 import type { ConfirmationPolicy } from "../src/__generated__/prisma/client.ts";
 import type { TimeRange } from "../src/domain/index.ts";
 import type { VenueTestDatabase } from "./venue-test-database.ts";

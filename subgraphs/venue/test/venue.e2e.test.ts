@@ -3,7 +3,7 @@
 // confirmations; combination spaces and turnarounds; changing and removing spaces and
 // layouts; availability across a daylight-saving change; another company's ids; who may
 // do what; and what a list of events costs in SQL statements.
-import { demoEvents } from "@marquee/kit";
+import { demoEvents } from "@marquee/kit/demo";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import type { BasePrismaClient } from "../data/prisma-client.ts";
-import { demoArtists, demoEvents, instantAtLocal, type DemoEvent } from "@marquee/kit";
-import { demoHistory, type DemoPastEvent } from "@marquee/kit";
+import { instantAtLocal } from "@marquee/kit";
+import { demoArtists, demoEvents, type DemoEvent, demoHistory, type DemoPastEvent } from "@marquee/kit/demo";
 
 const dayMs = 86_400_000;
 

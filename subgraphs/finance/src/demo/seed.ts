@@ -4,8 +4,7 @@
 // Entries are dated relative to their event, which Base places relative to the seed day,
 // so the two stay in step. Everything is written through the data layer, so the demo
 // passes the same checks as a user's input.
-import { demoCompanies, demoUsers } from "@marquee/kit";
-import { demoArtists, demoEvents, type DemoEvent } from "@marquee/kit";
+import { demoCompanies, demoUsers, demoArtists, demoEvents, type DemoEvent } from "@marquee/kit/demo";
 import type { IncomeSource } from "../__generated__/prisma/client.ts";
 import { parseDealTerms, parseMoney, type ExpenseCategory } from "../domain/index.ts";
 import { createFinanceData } from "../data/finance-data.ts";

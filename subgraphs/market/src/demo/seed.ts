@@ -4,7 +4,7 @@
 // no `market` module and gets nothing. Every move is dated some days before the seed day
 // (the deals' events are placed relative to it by Base) and written through the data
 // layer, so the demo passes the same checks as a user's input.
-import { demoArtists, demoCompanies, demoEvents, demoUsers } from "@marquee/kit";
+import { demoArtists, demoCompanies, demoEvents, demoUsers } from "@marquee/kit/demo";
 import { parseOfferTerms, type OfferTermsInput } from "../domain/index.ts";
 import { createMarketData, type MarketData } from "../data/market-data.ts";
 import type { MarketPrisma } from "../data/market-database.ts";

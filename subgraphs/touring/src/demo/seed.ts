@@ -7,7 +7,8 @@
 // Days are relative to the seed day, as Base places the events, so the two stay in step.
 // Everything is written through the data layer, so the demo passes the same checks as a
 // user's input.
-import { addDays, demoArtists, demoCompanies, demoEvents, demoUsers, instantAtLocal } from "@marquee/kit";
+import { addDays, instantAtLocal } from "@marquee/kit";
+import { demoArtists, demoCompanies, demoEvents, demoUsers } from "@marquee/kit/demo";
 import type { ScheduleItemKind } from "../__generated__/prisma/client.ts";
 import { createTouringData } from "../data/touring-data.ts";
 import type { TouringPrisma } from "../data/touring-database.ts";

@@ -4,7 +4,8 @@
 // Live gets the Portland ballroom it plays at home. Everything is written through the
 // data layer, so the demo passes the same checks as a user's input; holds are dated from
 // the demo events, which Base places relative to the seed day, so the two stay in step.
-import { demoCompanies, demoEvents, demoUsers, instantAtLocal, type DemoEvent } from "@marquee/kit";
+import { instantAtLocal } from "@marquee/kit";
+import { demoCompanies, demoEvents, demoUsers, type DemoEvent } from "@marquee/kit/demo";
 import type { TimeRange } from "../domain/index.ts";
 import { createVenueData } from "../data/venue-data.ts";
 import type { VenuePrisma } from "../data/venue-database.ts";

@@ -1,10 +1,10 @@
 // The demo world's companies, entitlements, users and memberships (README, "Demo data").
 // Permissions come from the modules' catalogs, so the demo grants exactly the keys the
 // rules check. The mix is chosen so that every access outcome can be tried by hand.
-import type { PrismaClient } from "./__generated__/prisma/client.ts";
-import { demoCompanies, demoUsers } from "../demo/demo-tenants.ts";
+import { moduleOfPermission } from "../access/access-context.ts";
+import type { AccessDirectory } from "../access/access-directory.ts";
 import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
-import { moduleOfPermission } from "./access-context.ts";
+import { demoCompanies, demoUsers } from "./demo-tenants.ts";
 
 const allModules = ["basic", "finance", "market", "touring", "venue", "ai"];
 
@@ -37,9 +37,10 @@ const demoEntitlements = [
   { company: demoCompanies.harbor, modules: ["finance", "venue"] },
 ];
 
-export async function seedDemoAccess(prisma: PrismaClient, catalogs: PermissionCatalog[]): Promise<void> {
+/** Writes the demo companies, users and memberships into an access directory, with permissions from the given catalogs. */
+export async function seedDemoAccess(directory: AccessDirectory, catalogs: PermissionCatalog[]): Promise<void> {
   const catalogKeys = catalogs.flatMap((catalog) => [...catalog.keys]);
-  await prisma.$transaction(async (tx) => {
+  await directory.prisma.$transaction(async (tx) => {
     await tx.company.createMany({ data: Object.values(demoCompanies).map(({ id, name, slug }) => ({ id, name, slug })) });
     await tx.entitlement.createMany({
       data: demoEntitlements.flatMap(({ company, modules }) => modules.map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const }))),
