@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     // The plain-JavaScript scripts run on Node; TypeScript files get their globals from @types/node.
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: { globals: { process: "readonly", URL: "readonly" } },
+    languageOptions: { globals: { process: "readonly", URL: "readonly", Buffer: "readonly", fetch: "readonly", setTimeout: "readonly" } },
   },
   {
     rules: {
