@@ -38,7 +38,7 @@ async function failureOf(statement: string): Promise<string | null> {
 
 describe("Base's migrations", () => {
   it("apply once, and then there is nothing left to apply", async () => {
-    expect(database.applied).toEqual(["20261124000000_base_events_artists"]);
+    expect(database.applied).toEqual(["20261124000000_base_events_artists", "20261127120000_capacity_bound"]);
     expect(await applyMigrations(database.target, baseSubgraph.data)).toEqual([]);
   });
 
@@ -82,6 +82,7 @@ describe("the database", () => {
 
   it.each([
     ["more tickets sold than capacity", "tickets_sold = capacity + 1"],
+    ["a capacity over 1,000,000", "capacity = 1000001"],
     ["an end before the start", "ends_at = starts_at - interval '1 hour'"],
     ["a negative price", "ticket_price = -1"],
     ["a latitude off the globe", "latitude = 91"],

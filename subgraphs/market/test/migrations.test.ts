@@ -47,7 +47,11 @@ describe("migrations", () => {
   it("are recorded, so a second run applies nothing", async () => {
     expect(await applyMigrations(db.target, { schema: marketSchema, migrationsDir })).toEqual([]);
     const history = await db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM market._prisma_migrations`);
-    expect(history.map((row) => row.migration_name).sort()).toEqual(["20261125090000_market_deals_and_contracts", "20261125230000_delete_never_offered_drafts"]);
+    expect(history.map((row) => row.migration_name).sort()).toEqual([
+      "20261125090000_market_deals_and_contracts",
+      "20261125230000_delete_never_offered_drafts",
+      "20261127120000_bonus_threshold_bound",
+    ]);
   });
 });
 
@@ -86,7 +90,7 @@ describe("the terms versions", () => {
     expect(await count(`market.deal_terms_bonus b WHERE NOT EXISTS (SELECT 1 FROM market.deal_terms_version v WHERE v.id = b.version_id)`, [])).toBe(0);
   });
 
-  it("hold to what their deal type needs, and an agent only counters", async () => {
+  it("hold to what their deal type needs, an agent only counters, and a bonus threshold stays within 1,000,000 tickets", async () => {
     const { tenant, deal } = await acceptedDeal();
     const insert = (columns: Record<string, unknown>) => {
       const row = { company_id: tenant.companyId, deal_id: deal.id, number: 9, kind: "COUNTER_OFFER", side: "ARTIST_AGENT", currency: "USD", deal_type: "FLAT_GUARANTEE", guarantee: "1", created_by: tenant.userId, ...columns };
@@ -94,6 +98,10 @@ describe("the terms versions", () => {
       return db.sql.query(`INSERT INTO market.deal_terms_version (${names.join(", ")}) VALUES (${names.map((_, index) => `$${index + 1}`).join(", ")})`, Object.values(row));
     };
     await expect(insert({ deal_type: "DOOR_DEAL" })).rejects.toThrow(/deal_terms_version_terms_match_type/);
+    const [version] = await db.sql.query<{ id: string }>(`SELECT id FROM market.deal_terms_version WHERE deal_id = $1 ORDER BY number LIMIT 1`, [deal.id]);
+    await expect(
+      db.sql.query(`INSERT INTO market.deal_terms_bonus (company_id, version_id, position, tickets_sold, bonus, currency) VALUES ($1, $2, 7, 1000001, 1, 'USD')`, [tenant.companyId, version!.id]),
+    ).rejects.toThrow(/deal_terms_bonus_tickets_sold_bound/);
     await expect(insert({ kind: "OFFER" })).rejects.toThrow(/deal_terms_version_side_fits_kind/);
     await expect(insert({ radius_km: 100 })).rejects.toThrow(/deal_terms_version_radius_clause/);
     await expect(insert({ number: 1 })).rejects.toThrow(/deal_terms_version_deal_id_number_key/);

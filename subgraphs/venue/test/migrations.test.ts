@@ -69,7 +69,7 @@ describe("migrations", () => {
   it("are recorded, so a second run applies nothing", async () => {
     expect(await applyMigrations(db.target, { schema: venueSchema, migrationsDir })).toEqual([]);
     const history = await db.sql.query<{ migration_name: string }>(`SELECT migration_name FROM venue._prisma_migrations`);
-    expect(history.map((row) => row.migration_name)).toEqual(["20261125090000_venue_spaces_holds_bookings"]);
+    expect(history.map((row) => row.migration_name)).toEqual(["20261125090000_venue_spaces_holds_bookings", "20261127120000_section_capacity_bound"]);
   });
 });
 
@@ -138,12 +138,13 @@ describe("the hold tables' invariants", () => {
 });
 
 describe("the spaces' invariants", () => {
-  it("keep a combination's parts in its venue and company, and a layout section's capacity positive", async () => {
+  it("keep a combination's parts in its venue and company, and a layout section's capacity from 1 to 1,000,000", async () => {
     const elsewhere = await insert("venue", { company_id: harbor, name: "Annex", address: "Elbe 2", city: "Hamburg", country: "DE", time_zone: "Europe/Berlin", created_by: hana });
     const annexRoom = await insert("space", { company_id: harbor, venue_id: elsewhere, name: "Annex Room", turnaround_minutes: 0 });
     await expect(insert("space_part", { company_id: harbor, venue_id: venue, combination_id: fullHouse, part_id: annexRoom })).rejects.toThrow(/space_part_company_id_venue_id_part_id_fkey/);
     await expect(insert("space_part", { company_id: northwind, venue_id: venue, combination_id: fullHouse, part_id: mainHall })).rejects.toThrow(/fkey/);
     await expect(insert("space_part", { company_id: harbor, venue_id: venue, combination_id: fullHouse, part_id: fullHouse })).rejects.toThrow(/space_part_not_itself/);
     await expect(insert("layout_section", { company_id: harbor, layout_id: layout, position: 0, name: "Floor", capacity: 0 })).rejects.toThrow(/layout_section_capacity_positive/);
+    await expect(insert("layout_section", { company_id: harbor, layout_id: layout, position: 0, name: "Floor", capacity: 1_000_001 })).rejects.toThrow(/layout_section_capacity_bound/);
   });
 });
