@@ -15,7 +15,7 @@ async function main() {
     seedDemo: config.environment !== "production",
   });
   const subgraphs = [...stack.subgraphs.values()].map((subgraph) => `${subgraph.package.name} ${subgraph.url}`).join(", ");
-  stack.services.logger.info({ subgraphs }, "subgraphs listening");
+  stack.services.logger.info({ subgraphs, metrics: stack.metricsUrl }, "subgraphs listening");
   process.stdout.write(`\nMarquee gateway ready at ${stack.gatewayUrl.replace("127.0.0.1", "localhost")} (Apollo Sandbox in a browser). Get a token: npm run token -- alice@northwind.test\n\n`);
 
   const shutdown = async (signal: string) => {

@@ -1,18 +1,33 @@
 // The Apollo gateway on Apollo Server: it composes nothing at run time (it serves the
-// supergraph it is given), checks tokens at the edge, forwards what subgraphs need and
-// answers with the error contract's HTTP statuses. Apollo Sandbox is its landing page.
+// supergraph it is given), checks tokens and rate limits at the edge, forwards what
+// subgraphs need and answers with the error contract's HTTP statuses. Apollo Sandbox is
+// its landing page.
 import type { RequestListener, ServerResponse } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
-import { handleGraphQLRequest, maskError, operationLimitsPlugin, textInputPlugin, writeJson, type Logger, type PlatformConfig, type TokenVerifier } from "@marquee/kit";
+import {
+  createAccessChangePublisher,
+  graphqlRequestPlugin,
+  handleGraphQLRequest,
+  maskError,
+  operationLimitsPlugin,
+  textInputPlugin,
+  writeJson,
+  type Logger,
+  type Observability,
+  type PlatformConfig,
+  type TokenVerifier,
+} from "@marquee/kit";
+import { accessChangeWebhookPath, createAccessChangeWebhook } from "./access-change-webhook.ts";
 import { corsHeaders } from "./cors.ts";
 import { ForwardingDataSource } from "./forwarding-data-source.ts";
 import { createGatewayContext, type GatewayContext } from "./gateway-context.ts";
 import { withoutInternals } from "./hide-internals.ts";
 import { httpStatusPlugin } from "./http-status-plugin.ts";
+import { createRequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
-import { createSubgraphFetcher } from "./subgraph-fetcher.ts";
+import { createSubgraphFetcher, type Fetcher } from "./subgraph-fetcher.ts";
 
 export const gatewayPath = "/graphql";
 
@@ -24,6 +39,8 @@ export interface GatewayOptions {
   tokenVerifier: TokenVerifier;
   logger: Logger;
   corsOrigins: string[];
+  /** Its metrics (served by whoever runs it, never on the gateway's own port) and tracing. */
+  observability: Observability;
 }
 
 export interface Gateway {
@@ -36,14 +53,41 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { config, logger } = options;
   const development = config.environment === "development";
   const subgraphFetcher = createSubgraphFetcher();
+  const { metrics } = options.observability;
+  const tracing = options.observability.tracing("gateway");
+  const timedFetcher = (subgraph: string): Fetcher => async (url, init) => {
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
+    try {
+      const response = await subgraphFetcher.fetch(url, init);
+      metrics.recordSubgraphFetch(subgraph, response.ok ? "ok" : "error", seconds());
+      return response;
+    } catch (error) {
+      metrics.recordSubgraphFetch(subgraph, "error", seconds());
+      throw error;
+    }
+  };
+  const rateLimit = createRequestRateLimit(config.rateLimits, {
+    environment: config.environment,
+    logger,
+    endpoint: gatewayPath,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+  });
+  // @apollo/gateway otherwise reports usage to Apollo's servers and, to describe the host,
+  // probes the cloud metadata addresses of AWS, GCP, Azure and Alibaba at construction.
+  // A gateway that carries promoters' business data calls nothing its operator did not configure.
+  process.env["APOLLO_TELEMETRY_DISABLED"] = "true";
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret, subgraphFetcher.fetch),
+    buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret, timedFetcher(name)),
   });
   const hidden = { subgraphNames: !development, schemaHints: !config.introspection };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process drains on SIGTERM itself (http/listen.ts); Apollo's own handler would stop
+    // the server under the requests in flight and re-raise the signal.
+    stopOnTerminationSignals: false,
     logger,
     introspection: config.introspection,
     // Suggestions spell out the schema; they are hidden whenever it cannot be introspected.
@@ -54,6 +98,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     parseOptions: { maxTokens: config.limits.gateway.maxTokens },
     plugins: [
       httpStatusPlugin(),
+      graphqlRequestPlugin(metrics, "gateway"),
       requestIdPlugin(),
       operationLimitsPlugin(config.limits.gateway, { assumedListSize: config.limits.assumedListSize }),
       textInputPlugin(),
@@ -67,6 +112,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       return masked;
     },
   });
+  const changePublisher = config.access.webhookSecret && config.redisUrl ? createAccessChangePublisher(config.redisUrl, logger) : undefined;
+  const accessChangeWebhook = changePublisher && createAccessChangeWebhook({ secret: config.access.webhookSecret!, publisher: changePublisher, logger });
   let started = false;
 
   const handler: RequestListener = (request, response) => {
@@ -79,8 +126,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const route =
       url.pathname === gatewayPath
-        ? handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, options.tokenVerifier), url).then(() => undefined)
-        : url.pathname === "/health"
+        ? tracing.serve(`${request.method ?? "GET"} ${gatewayPath}`, request.headers, () =>
+            handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, options.tokenVerifier, rateLimit), url),
+          )
+        : url.pathname === accessChangeWebhookPath && accessChangeWebhook
+          ? accessChangeWebhook(request, response)
+          : url.pathname === "/health"
           ? Promise.resolve(writeJson(response, 200, { status: "ok", service: "gateway" }))
           : url.pathname === "/ready"
             ? Promise.resolve(ready(response))
@@ -98,6 +149,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     handler,
     async start() {
+      await rateLimit.start();
       await apollo.start();
       started = true;
     },
@@ -105,6 +157,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       started = false;
       await apollo.stop();
       subgraphFetcher.close();
+      await rateLimit.stop();
+      await changePublisher?.close();
     },
   };
 }

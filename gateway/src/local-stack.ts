@@ -2,14 +2,19 @@
 // and the gateway in front, all on one database target per data owner (the embedded
 // PGlite by default). `npm start` runs it for development and the end-to-end tests run it
 // on throwaway databases. In production each subgraph and the gateway run on their own.
+// The process's metrics (every service's, told apart by their `service` label) are served
+// on METRICS_PORT (9464) unless it is `off`, as a production process serves its own.
 import type { DestinationStream } from "pino";
 import {
   applyMigrations,
   createBaseReaderFactory,
+  createObservability,
   createPlatformServices,
   createSubgraph,
   listen,
+  metricsPath,
   openAccessDirectory,
+  serveMetrics,
   accessDirectoryMigrations,
   type DatabaseTarget,
   type OpenedSubgraph,
@@ -35,7 +40,7 @@ export interface LocalStackOptions {
   packages?: SubgraphPackage[];
   /** The database of each data owner (`access`, `base`, `finance`, ...). */
   targetFor: (owner: string) => Promise<DatabaseTarget>;
-  /** `default`: the documented ports (gateway 4000, subgraphs 4001...); `ephemeral`: free ports (tests). */
+  /** `default`: the documented ports (gateway 4000, subgraphs 4001..., metrics METRICS_PORT); `ephemeral`: free ports (tests). */
   ports: "default" | "ephemeral";
   /** Seed the demo world into every data owner whose schema this start created. */
   seedDemo: boolean;
@@ -52,12 +57,17 @@ export interface RunningSubgraph {
 
 export interface LocalStack {
   gatewayUrl: string;
+  /** Where GET /metrics answers; undefined when METRICS_PORT is off. */
+  metricsUrl?: string;
   services: PlatformServices;
   subgraphs: Map<string, RunningSubgraph>;
   close(): Promise<void>;
 }
 
 export const defaultGatewayPort = 4000;
+
+/** The name the local stack's logs and process-wide metrics (access cache, pools) carry. */
+const processName = "marquee";
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const packages = orderedWithBaseFirst(options.packages ?? subgraphPackages);
@@ -67,23 +77,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const accessTarget = await options.targetFor("access");
+    const observability = createObservability(options.config.observability);
+    const targetFor = async (owner: string) => observability.withPoolMetrics(processName, await options.targetFor(owner));
+    const accessTarget = await targetFor("access");
     const accessFresh = await migrate(accessTarget, accessDirectoryMigrations);
     const directory = await openAccessDirectory(accessTarget);
     cleanups.push(() => directory.close());
 
     const services = await createPlatformServices({
       config: options.config,
-      directorySource: () => directory.source,
+      name: processName,
+      observability,
+      directory: () => directory,
       ...(options.tokenVerifier ? { tokenVerifier: options.tokenVerifier } : {}),
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
+    cleanups.push(() => services.close());
     if (options.seedDemo && accessFresh) await seedDemoAccess(directory, packages.map((subgraph) => subgraph.permissions));
 
     const subgraphs = new Map<string, RunningSubgraph>();
     let baseUrl = "";
     for (const subgraphPackage of packages) {
-      const target = await options.targetFor(subgraphPackage.data.schema);
+      const target = await targetFor(subgraphPackage.data.schema);
       const fresh = await migrate(target, subgraphPackage.data);
       const opened = await subgraphPackage.open({
         target,
@@ -109,13 +124,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tokenVerifier: services.tokenVerifier,
       logger: services.logger.child({ service: "gateway" }),
       corsOrigins: [sandboxOrigin],
+      observability,
     });
     await gateway.start();
     cleanups.push(() => gateway.stop());
     const gatewayServer = await listen(gateway.handler, options.ports === "default" ? defaultGatewayPort : 0);
     cleanups.push(() => gatewayServer.close());
+    const { metricsPort } = options.config.observability;
+    const metricsServer = metricsPort === undefined ? undefined : await serveMetrics(observability.metrics, options.ports === "default" ? metricsPort : 0);
+    if (metricsServer) cleanups.push(() => metricsServer.close());
 
-    return { gatewayUrl: `${gatewayServer.url}${gatewayPath}`, services, subgraphs, close };
+    return { gatewayUrl: `${gatewayServer.url}${gatewayPath}`, ...(metricsServer ? { metricsUrl: `${metricsServer.url}${metricsPath}` } : {}), services, subgraphs, close };
   } catch (error) {
     await close();
     throw error;

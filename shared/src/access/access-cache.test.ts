@@ -12,6 +12,19 @@ function cacheAt(clock: { now: number }, options: Partial<{ ttlMs: number; denia
 }
 
 describe("AccessCache", () => {
+  it("tells its observer how each lookup was served", async () => {
+    const outcomes: string[] = [];
+    const cache = new AccessCache({ ttlMs: 30_000, denialTtlMs: 5_000, maxEntries: 10, now: () => 0, observer: { lookup: (outcome) => outcomes.push(outcome) } });
+    const load = async () => granted;
+    await cache.get("u", "c", load);
+    await cache.get("u", "c", load);
+    await Promise.all([cache.get("v", "c", load), cache.get("v", "c", load)]);
+    cache.pause();
+    await cache.get("u", "c", load);
+    // A lookup that joins one under way found nothing in the cache: a miss.
+    expect(outcomes).toEqual(["miss", "hit", "miss", "miss", "bypassed"]);
+  });
+
   it("keeps a grant for its TTL and asks again after it", async () => {
     const clock = { now: 0 };
     const cache = cacheAt(clock);
@@ -79,5 +92,71 @@ describe("AccessCache", () => {
     const cache = cacheAt({ now: 0 }, { ttlMs: 0 });
     await cache.get("u", "c", async () => granted);
     expect(cache.size).toBe(0);
+  });
+
+  describe("announced changes", () => {
+    const countingLoad = () => {
+      const counter = { loads: 0, load: async () => (counter.loads++, granted) };
+      return counter;
+    };
+
+    it("forgets exactly the entries a change covers", async () => {
+      const cache = cacheAt({ now: 0 });
+      const keys = [["alice", "northwind"], ["alice", "harbor"], ["bob", "northwind"], ["bob", "harbor"]] as const;
+      const loaders = new Map(keys.map((key) => [key.join("@"), countingLoad()]));
+      const lookUpAll = () => Promise.all(keys.map(([user, company]) => cache.get(user, company, loaders.get(`${user}@${company}`)!.load)));
+      const loadsSoFar = () => keys.map((key) => loaders.get(key.join("@"))!.loads);
+
+      await lookUpAll();
+      cache.forget({ scope: "membership", userId: "alice", companyId: "northwind" });
+      await lookUpAll();
+      expect(loadsSoFar()).toEqual([2, 1, 1, 1]);
+      cache.forget({ scope: "company", companyId: "harbor" });
+      await lookUpAll();
+      expect(loadsSoFar()).toEqual([2, 2, 1, 2]);
+      cache.forget({ scope: "user", userId: "bob" });
+      await lookUpAll();
+      expect(loadsSoFar()).toEqual([2, 2, 2, 3]);
+      cache.forget({ scope: "everything" });
+      await lookUpAll();
+      expect(loadsSoFar()).toEqual([3, 3, 3, 4]);
+    });
+
+    it("does not store a lookup that was under way when a change came, nor share it with later callers", async () => {
+      const cache = cacheAt({ now: 0 });
+      let release!: (decision: AccessDecision) => void;
+      const before = cache.get("u", "c", () => new Promise<AccessDecision>((resolve) => (release = resolve)));
+      cache.forget({ scope: "membership", userId: "u", companyId: "c" });
+      release(granted);
+      await before;
+      expect(cache.size).toBe(0);
+
+      const slow = cache.get("u", "c", () => new Promise<AccessDecision>((resolve) => (release = resolve)));
+      cache.forget({ scope: "company", companyId: "c" });
+      const after = countingLoad();
+      const fresh = cache.get("u", "c", after.load);
+      release(granted);
+      await Promise.all([slow, fresh]);
+      // The caller after the change got a lookup of its own, and only that one was kept.
+      expect(after.loads).toBe(1);
+      expect(cache.size).toBe(1);
+      await cache.get("u", "c", after.load);
+      expect(after.loads).toBe(1);
+    });
+
+    it("serves and stores nothing while paused, and caches again once resumed", async () => {
+      const cache = cacheAt({ now: 0 });
+      const counter = countingLoad();
+      await cache.get("u", "c", counter.load);
+      cache.pause();
+      expect(cache.size).toBe(0);
+      await cache.get("u", "c", counter.load);
+      await cache.get("u", "c", counter.load);
+      expect(counter.loads).toBe(3);
+      cache.resume();
+      await cache.get("u", "c", counter.load);
+      await cache.get("u", "c", counter.load);
+      expect(counter.loads).toBe(4);
+    });
   });
 });

@@ -1,8 +1,9 @@
 // The access directory opened on a database target: its Prisma client (which sees only
-// the `access` schema) and the access source over it.
+// the `access` schema), the access source over it, and the feed of its announced changes.
 import { PrismaClient } from "./__generated__/prisma/client.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { createPrismaAdapter } from "../db/prisma-adapter.ts";
+import { listenForAccessChanges, type AccessChangeFeed, type AccessChangeFeedOptions, type AccessChangeSubscriber } from "./access-change-feed.ts";
 import type { AccessSource } from "./access-source.ts";
 import { createDirectoryAccessSource } from "./directory-source.ts";
 
@@ -14,6 +15,7 @@ export const accessDirectoryMigrations = {
 export interface AccessDirectory {
   prisma: PrismaClient;
   source: AccessSource;
+  listenForChanges(subscriber: AccessChangeSubscriber, options: AccessChangeFeedOptions): Promise<AccessChangeFeed>;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function openAccessDirectory(target: DatabaseTarget): Promise<Acces
   return {
     prisma,
     source: createDirectoryAccessSource(prisma),
+    listenForChanges: (subscriber, options) => listenForAccessChanges(target, subscriber, options),
     close: () => prisma.$disconnect(),
   };
 }

@@ -4,6 +4,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { ConfigError, type AuthConfig, type Environment } from "../config/platform-config.ts";
 import { loadOrCreateDevelopmentSigningKey, type DevelopmentSigningKey } from "./development-signing-key.ts";
+import { VerifiedTokenCache } from "./verified-token-cache.ts";
 
 /** The `reason` of the claim failure raised for a token whose lifetime (`exp` − `iat`) is too long. */
 export const lifetimeTooLong = "lifetime_too_long";
@@ -14,26 +15,38 @@ export interface TokenVerifier {
   readonly maxTokenBytes: number;
 }
 
-export function createTokenVerifier(config: AuthConfig, keys: JWTVerifyGetKey): TokenVerifier {
+/** Verified tokens kept per process, and how long at most before a token is checked again. */
+const verifiedTokenCacheEntries = 10_000;
+const verifiedTokenMaxEntryAgeMs = 5 * 60_000;
+
+export function createTokenVerifier(config: AuthConfig, keys: JWTVerifyGetKey, options: { now?: () => number } = {}): TokenVerifier {
+  const cache = new VerifiedTokenCache({
+    maxEntries: verifiedTokenCacheEntries,
+    maxEntryAgeMs: verifiedTokenMaxEntryAgeMs,
+    maxTokenAgeSeconds: config.maxTokenAgeSeconds,
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     maxTokenBytes: config.maxTokenBytes,
-    async verify(token) {
-      // jose refuses an `iat` older than maxTokenAge or later than now (beyond the clock tolerance).
-      const { payload } = await jwtVerify(token, keys, {
-        algorithms: config.algorithms,
-        issuer: config.issuer,
-        audience: config.audience,
-        clockTolerance: config.clockToleranceSeconds,
-        maxTokenAge: config.maxTokenAgeSeconds,
-        requiredClaims: ["exp", "iat", "sub"],
-      });
-      // A token issued just now but valid until the year 9999 is still a token for ever.
-      if (payload.exp! - payload.iat! > config.maxTokenAgeSeconds + config.clockToleranceSeconds) {
-        throw new errors.JWTClaimValidationFailed("token lifetime is longer than the accepted maximum", payload, "exp", lifetimeTooLong);
-      }
-      return payload;
-    },
+    verify: (token) => cache.verify(token, (unverified) => verifySignatureAndClaims(config, keys, unverified)),
   };
+}
+
+async function verifySignatureAndClaims(config: AuthConfig, keys: JWTVerifyGetKey, token: string): Promise<JWTPayload> {
+  // jose refuses an `iat` older than maxTokenAge or later than now (beyond the clock tolerance).
+  const { payload } = await jwtVerify(token, keys, {
+    algorithms: config.algorithms,
+    issuer: config.issuer,
+    audience: config.audience,
+    clockTolerance: config.clockToleranceSeconds,
+    maxTokenAge: config.maxTokenAgeSeconds,
+    requiredClaims: ["exp", "iat", "sub"],
+  });
+  // A token issued just now but valid until the year 9999 is still a token for ever.
+  if (payload.exp! - payload.iat! > config.maxTokenAgeSeconds + config.clockToleranceSeconds) {
+    throw new errors.JWTClaimValidationFailed("token lifetime is longer than the accepted maximum", payload, "exp", lifetimeTooLong);
+  }
+  return payload;
 }
 
 /** The verifier a process runs with, from its configuration. */

@@ -72,6 +72,16 @@ describe("loadPlatformConfig", () => {
     );
   });
 
+  it("opens the access change webhook only with a long secret and a Redis to pass the changes on", () => {
+    const secret = "w".repeat(32);
+    expect(loadPlatformConfig(identityProvider, { cwd: scratch() }).access.webhookSecret).toBeUndefined();
+    expect(loadPlatformConfig({ ...identityProvider, ACCESS_WEBHOOK_SECRET: secret, REDIS_URL: "redis://cache:6379" }, { cwd: scratch() }).access.webhookSecret).toBe(secret);
+    expect(() => loadPlatformConfig({ ...identityProvider, ACCESS_WEBHOOK_SECRET: "short", REDIS_URL: "redis://cache:6379" }, { cwd: scratch() })).toThrow("ACCESS_WEBHOOK_SECRET must be at least 32 characters.");
+    expect(() => loadPlatformConfig({ ...identityProvider, ACCESS_WEBHOOK_SECRET: secret }, { cwd: scratch() })).toThrow(
+      "ACCESS_WEBHOOK_SECRET needs REDIS_URL: the webhook passes the changes on to every instance through Redis.",
+    );
+  });
+
   it("bounds the age of tokens: a day unless configured, from a minute to a week", () => {
     expect(loadPlatformConfig(identityProvider, { cwd: scratch() }).auth.maxTokenAgeSeconds).toBe(86_400);
     expect(loadPlatformConfig({ ...identityProvider, AUTH_MAX_TOKEN_AGE_SECONDS: "3600" }, { cwd: scratch() }).auth.maxTokenAgeSeconds).toBe(3600);

@@ -4,6 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { readObservabilityConfig, type ObservabilityConfig } from "../observability/observability-config.ts";
+import { loadRateLimits, type RateLimits } from "./rate-limits.ts";
+import { readRedisUrl } from "./redis-url.ts";
 import { loadRequestLimits, type RequestLimits } from "./request-limits.ts";
 
 export type Environment = "development" | "test" | "production";
@@ -34,6 +37,11 @@ export interface AccessConfig {
   cacheTtlMs: number;
   denialCacheTtlMs: number;
   cacheMaxEntries: number;
+  /**
+   * The secret an external Auth service signs its change notices with (the gateway's
+   * webhook, gateway/src/access-change-webhook.ts); the webhook exists only when it is set.
+   */
+  webhookSecret?: string;
 }
 
 export interface PlatformConfig {
@@ -47,6 +55,12 @@ export interface PlatformConfig {
   logLevel: string;
   /** What one GraphQL operation may ask of the gateway and of each subgraph. */
   limits: RequestLimits;
+  /** How many requests a user and a company may send the gateway a minute. */
+  rateLimits: RateLimits;
+  /** The Redis the instances share (see redis-url.ts); none in the embedded default. */
+  redisUrl?: URL;
+  /** Where metrics are served and traces sent. */
+  observability: ObservabilityConfig;
 }
 
 export class ConfigError extends Error {
@@ -105,7 +119,16 @@ export function loadPlatformConfig(env: Env = process.env, options: LoadConfigOp
     cacheMaxEntries: readInteger(env, "ACCESS_CACHE_MAX_ENTRIES", 10_000, problems, { min: 1, max: 1_000_000 }),
   };
 
-  const limits = loadRequestLimits((name, fallback, range) => readInteger(env, name, fallback, problems, range));
+  const integer = (name: string, fallback: number, range: { min: number; max: number }) => readInteger(env, name, fallback, problems, range);
+  const limits = loadRequestLimits(integer);
+  const rateLimits = loadRateLimits(env, integer, problems);
+  const redisUrl = readRedisUrl(env, problems);
+  const observability = readObservabilityConfig(env, problems);
+  const webhookSecret = env["ACCESS_WEBHOOK_SECRET"] || undefined;
+  if (webhookSecret !== undefined && webhookSecret.length < 32) problems.push("ACCESS_WEBHOOK_SECRET must be at least 32 characters.");
+  // The webhook passes changes on through Redis; without it they would reach no instance.
+  if (webhookSecret !== undefined && !redisUrl) problems.push("ACCESS_WEBHOOK_SECRET needs REDIS_URL: the webhook passes the changes on to every instance through Redis.");
+  if (webhookSecret !== undefined) access.webhookSecret = webhookSecret;
 
   let gatewaySecret = env["GATEWAY_SECRET"];
   if (gatewaySecret !== undefined && gatewaySecret.length < 32) problems.push("GATEWAY_SECRET must be at least 32 characters.");
@@ -123,6 +146,9 @@ export function loadPlatformConfig(env: Env = process.env, options: LoadConfigOp
     introspection: readBoolean(env, "INTROSPECTION", !production),
     logLevel: env["LOG_LEVEL"] ?? (environment === "test" ? "silent" : "info"),
     limits,
+    rateLimits,
+    ...(redisUrl ? { redisUrl } : {}),
+    observability,
   };
 }
 

@@ -1,6 +1,6 @@
 // Databases: where each owner's data lives, how Prisma reaches it, and how its
 // migrations are applied.
-export { resolveDatabaseTarget, InvalidDatabaseUrlError, type DataOwner, type DatabaseTarget } from "./database-target.ts";
+export { resolveDatabaseTarget, resolveMigrationTarget, InvalidDatabaseUrlError, type DataOwner, type DatabaseTarget } from "./database-target.ts";
 export { openEmbeddedDatabase, createEmbeddedDatabase, closeEmbeddedDatabases } from "./embedded-database.ts";
 export { createPrismaAdapter } from "./prisma-adapter.ts";
 export {
@@ -18,3 +18,4 @@ export {
   type MigrationOptions,
 } from "./migrate.ts";
 export { countQueries, type QueryCounter, type QueryEventSource } from "./query-counter.ts";
+export { provisionDatabaseRoles, ownerRoleOf, servingRoleOf, dataOwners, type DatabaseRoleOptions } from "./database-roles.ts";

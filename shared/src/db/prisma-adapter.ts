@@ -1,6 +1,7 @@
 // The Prisma 7 driver adapter for a database target: Prisma's client is Rust-free and
 // reaches the database only through such an adapter.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./database-target.ts";
 
@@ -12,8 +13,13 @@ import type { DatabaseTarget } from "./database-target.ts";
  */
 export function createPrismaAdapter(target: DatabaseTarget, schema: string): PrismaPg | PrismaPGlite {
   switch (target.kind) {
-    case "postgres":
-      return new PrismaPg({ connectionString: target.url }, { schema });
+    case "postgres": {
+      // The pool is made here rather than by the adapter, so that its sizes can be read;
+      // the adapter still ends it when the client disconnects.
+      const pool = new pg.Pool({ connectionString: target.url });
+      target.observePool?.(pool, schema);
+      return new PrismaPg(pool, { schema, disposeExternalPool: true });
+    }
     case "embedded":
       return new PrismaPGlite(target.pglite);
   }

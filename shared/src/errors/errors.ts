@@ -9,6 +9,7 @@ export const ErrorCode = {
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   BadUserInput: "BAD_USER_INPUT",
   QueryTooComplex: "QUERY_TOO_COMPLEX",
+  RateLimited: "RATE_LIMITED",
   NotFound: "NOT_FOUND",
   InternalServerError: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -21,6 +22,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   BAD_USER_INPUT: 400,
   QUERY_TOO_COMPLEX: 400,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   INTERNAL_SERVER_ERROR: 500,
 };
@@ -57,6 +59,14 @@ export function badUserInput(message: string, details?: Details) {
  */
 export function queryTooComplex(message: string, details: { limit: string; maximum: number; actual: number }) {
   return coded(ErrorCode.QueryTooComplex, message, details);
+}
+
+/**
+ * 429: the caller has spent a request budget (the gateway's rate limits); the details name
+ * the budget (`user` or `company`), its requests a minute and the whole seconds to wait.
+ */
+export function rateLimited(message: string, details: { budget: string; limit: number; retryAfterSeconds: number } & Details) {
+  return coded(ErrorCode.RateLimited, message, details);
 }
 
 /** A referenced thing does not exist in the caller's company (or at all: the two are not told apart). */

@@ -4,6 +4,16 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "./errors.ts";
 
+/** Apollo Server's own request errors: their messages describe the query, not the server. */
+export const apolloRequestErrorCodes = [
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+] as const;
+
 /** Codes a module or the kit raises on purpose; their messages are written for clients. */
 const clientFacingCodes = new Set<string>([
   ErrorCode.Unauthenticated,
@@ -11,14 +21,9 @@ const clientFacingCodes = new Set<string>([
   ErrorCode.ServiceUnavailable,
   ErrorCode.BadUserInput,
   ErrorCode.QueryTooComplex,
+  ErrorCode.RateLimited,
   ErrorCode.NotFound,
-  // Apollo Server's own request errors: their messages describe the query, not the server.
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
+  ...apolloRequestErrorCodes,
 ]);
 
 type ErrorLike = { extensions?: Record<string, unknown>; originalError?: unknown } | undefined;

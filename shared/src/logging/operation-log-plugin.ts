@@ -1,7 +1,8 @@
 // Spec §12: one log line per operation per subgraph, with who (userId, companyId),
 // where (endpoint), what (action: the operation type and its root fields) and how it
-// ended (result: ok, denied with the reason, or error with the code), plus the request
-// id from the gateway and the duration.
+// ended (result: ok, denied with the reason, or error with the code), and the duration.
+// The request id and the trace id come with the request's logger (build-request-context.ts),
+// which writes them into every line it logs: written here too, they would appear twice.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { Kind, type OperationDefinitionNode } from "graphql";
@@ -25,7 +26,6 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
           const { authentication, company } = contextValue;
           contextValue.logger.info(
             {
-              requestId: contextValue.requestId,
               userId: authentication.status === "authenticated" ? authentication.userId : null,
               companyId: company.status === "present" ? company.companyId : null,
               endpoint,

@@ -10,6 +10,7 @@ import { companyHeader, requireCompanyContext, type CompanyContext } from "../au
 import type { TokenVerifier } from "../auth/token-verifier.ts";
 import { validateJwt, type Authentication } from "../auth/validate-jwt.ts";
 import { forbidden, serviceUnavailable, unauthenticated } from "../errors/errors.ts";
+import { activeTraceId, injectTraceContext } from "../observability/tracing.ts";
 import type { RequestContext, Tenant } from "./request-context.ts";
 
 export const requestIdHeader = "x-request-id";
@@ -32,7 +33,10 @@ export async function buildRequestContext(headers: { get(name: string): string |
   const requestId = requestIdFrom(headers);
   const authentication = await validateJwt(headers.get("authorization"), services.tokenVerifier);
   const company = requireCompanyContext(headers.get(companyHeader));
-  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, services.logger.child({ requestId }));
+  // Every line this request logs names its request and, where there is one, its trace (observability/tracing.ts).
+  const traceId = activeTraceId();
+  const logger = services.logger.child(traceId ? { requestId, traceId } : { requestId });
+  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, logger);
 }
 
 /**
@@ -91,6 +95,8 @@ class PlatformRequestContext implements RequestContext {
     const forwarded: Record<string, string> = { [requestIdHeader]: this.requestId };
     if (this.authentication.status === "authenticated") forwarded["authorization"] = `Bearer ${this.authentication.token}`;
     if (this.company.status === "present") forwarded[companyHeader] = this.company.companyId;
+    // Read where the call to Base is made, so that Base's span is the child of this request's.
+    injectTraceContext((name, value) => (forwarded[name] = value));
     return forwarded;
   }
 }

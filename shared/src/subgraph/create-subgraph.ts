@@ -18,6 +18,8 @@ import { textInputPlugin } from "../graphql/text-input-plugin.ts";
 import { handleGraphQLRequest, writeJson } from "../http/apollo-http-handler.ts";
 import { operationLimitsPlugin } from "../limits/operation-limits-plugin.ts";
 import { operationLogPlugin } from "../logging/operation-log-plugin.ts";
+import { graphqlRequestPlugin } from "../observability/graphql-request-plugin.ts";
+import type { Observability } from "../observability/observability.ts";
 import { applyAccessRules } from "../rules/apply-access-rules.ts";
 import { operationDecisionsPlugin } from "../rules/operation-decisions.ts";
 import type { ModuleAccess } from "../rules/module-access.ts";
@@ -43,6 +45,10 @@ export interface PlatformServices {
   tokenVerifier: TokenVerifier;
   accessResolver: AccessResolver;
   logger: Logger;
+  /** The process's metrics and each service's tracing. */
+  observability: Observability;
+  /** Stops what the services hold open (the access change feed's connection, the trace exporters). */
+  close(): Promise<void>;
 }
 
 export interface Subgraph {
@@ -89,9 +95,13 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
   );
   const logger = services.logger.child({ subgraph: module.name });
   const development = services.config.environment === "development";
+  const tracing = services.observability.tracing(module.name);
 
   const apollo = new ApolloServer<Context>({
     schema,
+    // The process drains on SIGTERM itself (http/listen.ts); Apollo's own handler would stop
+    // the server under the requests in flight and re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: services.config.introspection,
     // "Did you mean …?" in a validation error tells the schema to whoever cannot introspect it.
     hideSchemaDetailsFromClientErrors: !services.config.introspection,
@@ -104,6 +114,7 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       operationLogPlugin(routePath),
+      graphqlRequestPlugin(services.observability.metrics, module.name),
       operationLimitsPlugin(services.config.limits.subgraph, { assumedListSize: services.config.limits.assumedListSize }),
       textInputPlugin(),
       operationDecisionsPlugin(),
@@ -127,7 +138,7 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
   const handler: RequestListener = (request, response) => {
     const url = new URL(request.url ?? "/", "http://subgraph");
     const route =
-      url.pathname === routePath ? serveGraphQL(request, response, url)
+      url.pathname === routePath ? tracing.serve(`${request.method ?? "GET"} ${routePath}`, request.headers, () => serveGraphQL(request, response, url))
       : url.pathname === "/health" ? Promise.resolve(writeJson(response, 200, { status: "ok", subgraph: module.name }))
       : url.pathname === "/ready" ? readiness(response)
       : Promise.resolve(writeJson(response, 404, { error: `Not found. GraphQL is served at ${routePath}.` }));

@@ -24,6 +24,12 @@ export function testPlatformConfig(overrides: Partial<PlatformConfig> = {}): Pla
     introspection: true,
     logLevel: "info",
     limits: defaultRequestLimits,
+    // The tests send far more than a person would (a minute of mixed traffic from twelve
+    // callers at once): limits they never reach, so that every request still goes through
+    // the limiter. The rate limit tests set small ones of their own.
+    rateLimits: { userPerMinute: 1_000_000, companyPerMinute: 1_000_000, redisTimeoutMs: 100 },
+    // Counted all the same; served, and traces sent, only where a test asks.
+    observability: {},
     ...overrides,
   };
 }
