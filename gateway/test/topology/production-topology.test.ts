@@ -18,9 +18,15 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAccessDirectory, ownerRoleOf, provisionDatabaseRoles, servingRoleOf, type AccessDirectory, type DataOwner } from "@marquee/kit";
-import { createTestDatabaseTarget, postGraphQL, type TestDatabase } from "@marquee/kit/testing";
-import { startHttpsIdentityProvider, type HttpsIdentityProvider } from "./https-identity-provider.ts";
-import { startProductionProcess, type ProductionProcess } from "./production-process.ts";
+import {
+  createTestDatabaseTarget,
+  postGraphQL,
+  startHttpsIdentityProvider,
+  startProductionProcess,
+  type HttpsIdentityProvider,
+  type ProductionProcess,
+  type TestDatabase,
+} from "@marquee/kit/testing";
 import { startReadyBalancer, type ReadyBalancer } from "./ready-balancer.ts";
 
 const serverUrl = process.env["DATABASE_URL"];

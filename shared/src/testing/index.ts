@@ -1,5 +1,6 @@
 // Test helpers of the platform kit (`@marquee/kit/testing`): test configuration, tokens,
-// a GraphQL client, captured logs, throwaway databases and the schema drift check.
+// a GraphQL client, captured logs, throwaway databases, the schema drift check, and the
+// production processes and identity provider that the topology test and the benchmark start.
 // Production never loads them.
 export * from "./test-config.ts";
 export * from "./test-signer.ts";
@@ -8,3 +9,5 @@ export * from "./captured-logs.ts";
 export { createTestDatabaseTarget, type TestDatabase } from "../db/test-database.ts";
 export { findSchemaDrift, type SchemaDriftOptions } from "../db/schema-drift.ts";
 export * from "./fake-auth-service.ts";
+export * from "./production-process.ts";
+export * from "./https-identity-provider.ts";

@@ -2,14 +2,15 @@
 // https): a throwaway self-signed certificate made with openssl, which the processes trust
 // through NODE_EXTRA_CA_CERTS, and a throwaway signing key. This stands for the external
 // identity provider, which Marquee does not own; it speaks the real protocol (a JWKS
-// document fetched over TLS, ES256 tokens).
+// document fetched over TLS, ES256 tokens). The production topology test and the benchmark
+// (`npm run bench`) use it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDevelopmentSigningKey, signDevelopmentToken } from "@marquee/kit";
+import { createDevelopmentSigningKey, signDevelopmentToken } from "../auth/development-signing-key.ts";
 
 export interface HttpsIdentityProvider {
   jwksUrl: string;

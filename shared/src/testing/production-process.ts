@@ -1,0 +1,129 @@
+// One process as production runs it: `node <entry>` from the build, NODE_ENV=production,
+// configured by its environment alone. The production topology test starts Marquee's
+// processes with it; the benchmark (`npm run bench`) also starts Hive Gateway with it, and
+// reads each process's CPU time and peak memory from /proc.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface ProductionProcess {
+  name: string;
+  port: number;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  pid: number;
+  /** Milliseconds from spawn to the first 200 on the ready path. */
+  readyAfterMs: number;
+  /** Resident memory now, in MB, from /proc. */
+  rssMb(): number;
+  /** The highest resident memory since the start or the last `resetPeakRss()`, in MB (VmHWM). */
+  peakRssMb(): number;
+  /** Starts a new peak: the kernel sets VmHWM back to the resident memory of now. */
+  resetPeakRss(): void;
+  /** CPU time used so far, user and system, in seconds. */
+  cpuSeconds(): number;
+  /** Sends the signal and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+export interface ProductionProcessOptions {
+  port?: number;
+  readyTimeoutMs?: number;
+  /** What answers 200 once the process serves: Marquee's processes `/ready`; another server its own. */
+  readyPath?: string;
+  /** Arguments after the entry script. */
+  args?: string[];
+  /**
+   * A file the process writes its stdout and stderr to by itself. Without one the parent keeps the
+   * last 20,000 characters in memory, which costs the parent CPU when a busy process logs every request.
+   */
+  logFile?: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let clockTicks: number | undefined;
+/** /proc counts CPU time in clock ticks (USER_HZ), almost always 100 a second. */
+function clockTicksPerSecond(): number {
+  clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  return clockTicks;
+}
+
+export async function startProductionProcess(name: string, entry: string, env: Record<string, string>, options: ProductionProcessOptions = {}): Promise<ProductionProcess> {
+  const port = options.port ?? (await freePort());
+  const readyPath = options.readyPath ?? "/ready";
+  const started = performance.now();
+  const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, "a");
+  const child: ChildProcess = spawn(process.execPath, [`${root}${entry}`, ...(options.args ?? [])], {
+    cwd: root,
+    // Every process would claim the default metrics port on this one host; nothing here reads metrics.
+    env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: "off", ...env },
+    stdio: logFd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", logFd, logFd],
+  });
+  // The child holds its own copy of the descriptor.
+  if (logFd !== undefined) closeSync(logFd);
+  let kept = "";
+  child.stdout?.on("data", (chunk: Buffer) => (kept = (kept + chunk.toString()).slice(-20_000)));
+  child.stderr?.on("data", (chunk: Buffer) => (kept = (kept + chunk.toString()).slice(-20_000)));
+  const output = () => (options.logFile === undefined ? kept : readFileSync(options.logFile, "utf8").slice(-20_000));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+
+  const origin = `http://127.0.0.1:${port}`;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const deadline = started + readyTimeoutMs;
+  for (;;) {
+    if (gone) throw new Error(`${name} exited before it was ready:\n${output()}`);
+    if (performance.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${name} not ready after ${readyTimeoutMs} ms:\n${output()}`);
+    }
+    const ready = await fetch(`${origin}${readyPath}`).then((response) => response.status === 200, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const readyAfterMs = performance.now() - started;
+
+  const statusMb = (field: "VmRSS" | "VmHWM") => {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+  };
+  return {
+    name,
+    port,
+    origin,
+    pid: child.pid!,
+    readyAfterMs,
+    rssMb: () => statusMb("VmRSS"),
+    peakRssMb: () => statusMb("VmHWM"),
+    resetPeakRss: () => writeFileSync(`/proc/${child.pid}/clear_refs`, "5"),
+    cpuSeconds: () => {
+      // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // Fields 14 and 15 of the file (utime, stime) are the 12th and 13th after the name.
+      return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond();
+    },
+    stop: (signal = "SIGTERM") => {
+      if (!gone) child.kill(signal);
+      return exited;
+    },
+    exited,
+    output,
+  };
+}
