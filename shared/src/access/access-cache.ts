@@ -79,6 +79,13 @@ export class AccessCache {
   /** Drops every entry, and every lookup under way, that the change covers. */
   forget(change: AccessChange): void {
     this.generation += 1;
+    // One membership is one key: no need to look at the others.
+    if (change.scope === "membership") {
+      const key = cacheKey(change.userId, change.companyId);
+      this.entries.delete(key);
+      this.inFlight.delete(key);
+      return;
+    }
     for (const map of [this.entries, this.inFlight]) {
       for (const key of map.keys()) {
         const [userId = "", companyId = ""] = key.split(keySeparator);
@@ -96,11 +103,6 @@ export class AccessCache {
   /** Changes are heard again; anything decided before is already gone. */
   resume(): void {
     this.paused = false;
-  }
-
-  /** Forget everything: for an operator after a grant change, and for tests. */
-  clear(): void {
-    this.forget({ scope: "everything" });
   }
 
   get size(): number {
