@@ -65,3 +65,7 @@ export { textProblem } from "./graphql/text-integrity.ts";
 export * from "./time/calendar-range.ts";
 export { assertExistInBase } from "./base-client/base-entities.ts";
 export * from "./money/money.ts";
+export * from "./deals/deal-terms.ts";
+export * from "./deals/parse-deal-terms.ts";
+export * from "./deals/artist-payout.ts";
+export * from "./deals/deal-resolvers.ts";

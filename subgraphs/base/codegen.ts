@@ -6,6 +6,7 @@ export default subgraphCodegen({
   mappers: {
     Event: "../data/records.ts#EventRecord",
     Artist: "../data/records.ts#ArtistRecord",
+    TicketTier: "../data/records.ts#PricedTicketTier",
     Dashboard: "../resolvers/Dashboard.ts#DashboardRequest",
     Viewer: "../resolvers/Viewer.ts#ViewerIdentity",
   },

@@ -10,7 +10,7 @@ export default subgraphCodegen({
     TourStop: "../data/records.ts#TourStopRecord",
     StopPlace: "../data/records.ts#Place",
     ScheduleItem: "../data/records.ts#ScheduleItemRecord",
-    Event: "../data/records.ts#EntityReference",
+    Event: "../data/records.ts#EventReference",
     Artist: "../data/records.ts#EntityReference",
     Routing: "../tour-routing.ts#RoutingRecord",
     RoutingLeg: "../tour-routing.ts#RoutingLegRecord",

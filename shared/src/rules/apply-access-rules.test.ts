@@ -208,6 +208,16 @@ describe("applyAccessRules: a declaration that leaves a gap does not start", () 
     );
   });
 
+  it("takes Base's fields a module only @requires as part of the reference, needing no rule of their own", () => {
+    const withRequires = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires"])
+      type Query { a: String } type Event @key(fields: "id") { id: ID!  startsAt: String! @external  margin: String @requires(fields: "startsAt") }`;
+    const declaration = { ...access, types: { Event: extendedFromBase }, fields: { Query: { a: requireModule("finance") } } };
+    // margin is the module's own field, so it still needs a rule; startsAt does not.
+    expect(() => applyAccessRules(buildSubgraphSchema({ typeDefs: parse(withRequires) }), declaration)).toThrow(
+      /The access declaration does not cover the schema:\n {2}- Event\.margin is added to Base's Event without an access rule[^\n]*$/,
+    );
+  });
+
   it("refuses a guarded field that cannot be null, since its denial would take its parent with it", () => {
     expect(build("type Query { t: Ticket } type Ticket { id: ID!  show: Show! } type Show { id: ID! }", { types: { Ticket: "finance.ticket.view", Show: "finance.show.view" }, fields: { Query: { t: requireModule("finance") } } })).toThrow(
       "Ticket.show carries an access rule, so it must be nullable",

@@ -59,7 +59,7 @@ function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
       problems.push(`${type.name} has no access declaration: say in the module's access which permission lets a caller see it.`);
       continue;
     }
-    const keyFields = keyFieldsOf(type);
+    const referenceFields = referenceFieldsOf(type);
     for (const field of Object.values(type.getFields())) {
       const fieldId = `${type.name}.${field.name}`;
       if (fieldId === "Query._service") {
@@ -81,7 +81,7 @@ function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
       }
       if (fieldRule) (tree[type.name] ??= {})[field.name] = fieldRule;
       else if (isRoot) (tree[type.name] ??= {})[field.name] = unguarded(type.name, field.name);
-      else if (ownGuard === extendedFromBase && !keyFields.has(field.name)) {
+      else if (ownGuard === extendedFromBase && !referenceFields.has(field.name)) {
         problems.push(`${fieldId} is added to Base's ${type.name} without an access rule: give it one in the module's access.`);
       }
     }
@@ -97,9 +97,16 @@ function guardsReturnedBy(schema: GraphQLSchema, field: GraphQLField<unknown, un
   return returned.flatMap((type) => access.types[type.name] ?? []);
 }
 
-/** The fields named by a type's @key directives: the reference itself, which needs no rule. */
-function keyFieldsOf(type: GraphQLObjectType): Set<string> {
+/**
+ * The fields of Base's entity that only carry the reference, and need no rule: those its
+ * @key directives name, and those marked @external, which Base resolves and the gateway
+ * passes along to the field that @requires them (a query for them never reaches the module).
+ */
+function referenceFieldsOf(type: GraphQLObjectType): Set<string> {
   const keys = new Set<string>();
+  for (const field of Object.values(type.getFields())) {
+    if (field.astNode?.directives?.some((directive) => directive.name.value === "external")) keys.add(field.name);
+  }
   for (const directive of type.astNode?.directives ?? []) {
     if (directive.name.value !== "key") continue;
     for (const argument of directive.arguments ?? []) {

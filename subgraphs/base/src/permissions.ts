@@ -31,6 +31,8 @@ export const baseAccess = defineModuleAccess<Resolvers>()({
     EventConnection: anyModule,
     EventEdge: anyModule,
     EventLocation: partOfParent,
+    // An event's tiers are part of it: whoever sees the event's shared fields sees them.
+    TicketTier: partOfParent,
     Artist: anyModule,
     ArtistConnection: anyModule,
     ArtistEdge: anyModule,

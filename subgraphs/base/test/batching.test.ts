@@ -1,5 +1,5 @@
-// However many events or artists one request resolves, each kind costs the same number
-// of statements: what a batch of 100 references costs, a batch of 10 costs too.
+// However many events, artists or ticket tiers one request resolves, each kind costs the
+// same number of statements: what a batch of 100 references costs, a batch of 10 costs too.
 import { isInstantKey, pageRequest } from "@marquee/kit";
 import { demoCompanies } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,11 +27,16 @@ beforeAll(async () => {
     country: "DE",
     latitude: 52.4836,
     longitude: 13.3923,
-    capacity: 1000,
-    ticketPrice: "40",
     currency: "EUR",
   }));
   eventIds = (await database.prisma.event.createManyAndReturn({ data: events, select: { id: true } })).map((event) => event.id);
+  // Two tiers each: the database derives every event's capacity (1000) and price (40) from them.
+  await database.prisma.ticketTier.createMany({
+    data: eventIds.flatMap((eventId) => [
+      { companyId, eventId, position: 0, name: "Floor", price: "40", allocation: 800 },
+      { companyId, eventId, position: 1, name: "Balcony", price: "55", allocation: 200 },
+    ]),
+  });
   await database.prisma.eventLineup.createMany({
     data: eventIds.flatMap((eventId, index) => [
       { companyId, eventId, artistId: artistIds[index]!, position: 0 },
@@ -72,6 +77,18 @@ describe("batched reads", () => {
       });
     expect(await lineups(10)).toBe(2);
     expect(await lineups(100)).toBe(2);
+  });
+
+  it("list 10 or 100 events with their ticket tiers in two statements", async () => {
+    const listed = (count: number) =>
+      statementsFor(async (data) => {
+        const page = await data.events.page({}, pageRequest({ first: count }, isInstantKey));
+        const tiers = await Promise.all(page.edges.map((edge) => data.loaders.ticketTiersOfEvent.load(edge.node.id)));
+        expect(tiers.map((eventTiers) => eventTiers.map((tier) => tier.name))).toEqual(Array(count).fill(["Floor", "Balcony"]));
+        expect(page.edges.map((edge) => [edge.node.capacity, edge.node.ticketPrice.toFixed(2)])).toEqual(Array(count).fill([1000, "40.00"]));
+      });
+    expect(await listed(10)).toBe(2);
+    expect(await listed(100)).toBe(2);
   });
 
   it("page the events of 10 or 100 artists, each from its own cursor, in two statements", async () => {

@@ -6,7 +6,7 @@ import type { GraphQLError } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBaseData, type BaseData } from "../src/data/base-data.ts";
 import { seedDemo } from "../src/demo/seed.ts";
-import type { EventDetails } from "../src/domain/event-details.ts";
+import type { NewEvent } from "../src/domain/event-details.ts";
 import { openBaseDatabase, type BaseDatabase } from "./support/base-database.ts";
 
 let database: BaseDatabase;
@@ -26,7 +26,7 @@ const firstPage = pageRequest({ first: 100 }, isInstantKey);
 const northwindEvent = demoEvents.chicago;
 const northwindArtist = demoArtists.auroraLane;
 
-const details: EventDetails = {
+const details: NewEvent = {
   name: "Harbor Hall Summer Party",
   description: null,
   startsAt: new Date("2027-07-01T18:00:00Z"),

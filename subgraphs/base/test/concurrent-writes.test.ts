@@ -31,6 +31,25 @@ describe("concurrent changes", () => {
     expect(event.ticketsSold).toBeLessThanOrEqual(event.capacity);
   });
 
+  it("let two replacements of an event's tiers through one after the other: the result is one whole set, not a mix", async () => {
+    const usd = (amount: string) => ({ amount, currency: "USD" });
+    const tiersNamed = (suffix: string, floor: number) => [
+      { name: `Floor ${suffix}`, price: usd("60.00"), allocation: floor, kills: 0, comps: 0, sold: 1010 },
+      { name: `Balcony ${suffix}`, price: usd("75.00"), allocation: 400, kills: 10, comps: 0, sold: 390 },
+    ];
+    const results = await Promise.allSettled([
+      request().eventWrites.update(demoEvents.atlanta.id, { ticketTiers: tiersNamed("A", 2000) }, undefined),
+      request().eventWrites.update(demoEvents.atlanta.id, { ticketTiers: tiersNamed("B", 2200) }, undefined),
+    ]);
+    expect(results.map(codeOf)).toEqual(["ok", "ok"]);
+    const tiers = await database.prisma.ticketTier.findMany({ where: { eventId: demoEvents.atlanta.id }, orderBy: { position: "asc" } });
+    const event = await database.prisma.event.findUniqueOrThrow({ where: { id: demoEvents.atlanta.id } });
+    const names = tiers.map((tier) => tier.name);
+    expect([["Floor A", "Balcony A"], ["Floor B", "Balcony B"]]).toContainEqual(names);
+    // The event's figures are those of the set that stayed: 2000 + 390 or 2200 + 390 seats, 1400 sold.
+    expect([event.capacity, event.ticketsSold]).toEqual([names[0] === "Floor A" ? 2390 : 2590, 1400]);
+  });
+
   it("let a lineup and the deletion of its artist not both through", async () => {
     const newcomer = await request().artistWrites.create({ name: "Late Addition", genres: [], homeCity: null, homeCountry: null });
     const results = await Promise.allSettled([

@@ -17,7 +17,11 @@ afterAll(() => stack?.close());
 
 const entities = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Event { id name startsAt capacity ticketsSold ticketPrice { amount currency } location { city timeZone } lineup { name } }
+    ... on Event {
+      id name startsAt capacity ticketsSold ticketPrice { amount currency } location { city timeZone } lineup { name }
+      ticketTiers { name price { amount currency } allocation kills comps sold available grossPotential { amount } grossSales { amount } }
+      grossPotential { amount currency } grossSales { amount currency } sellThrough
+    }
     ... on Artist { id name }
   }
 }`;
@@ -51,6 +55,23 @@ describe("references", () => {
             ticketPrice: { amount: "29.00", currency: "EUR" },
             location: { city: "Hamburg", timeZone: "Europe/Berlin" },
             lineup: [{ name: "Elbe Quartet" }],
+            // One tier (the demo's figures): 900 × 29.00 = 26100.00; 455 × 29.00 = 13195.00; 455 / 900 = 50.555…% → 50.56.
+            ticketTiers: [
+              {
+                name: "General admission",
+                price: { amount: "29.00", currency: "EUR" },
+                allocation: 900,
+                kills: 0,
+                comps: 0,
+                sold: 455,
+                available: 445,
+                grossPotential: { amount: "26100.00" },
+                grossSales: { amount: "13195.00" },
+              },
+            ],
+            grossPotential: { amount: "26100.00", currency: "EUR" },
+            grossSales: { amount: "13195.00", currency: "EUR" },
+            sellThrough: "50.56",
           },
           { id: demoArtists.elbeQuartet.id, name: "Elbe Quartet" },
         ],
@@ -73,7 +94,7 @@ describe("references", () => {
     expect(response.body.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([["FORBIDDEN", "You are not a member of this company."]]);
   });
 
-  it("cost the same statements for 100 references as for 10, lineups included", async () => {
+  it("cost the same statements for 100 references as for 10, lineups and ticket tiers included", async () => {
     const base = stack.stack.subgraphs.get("base")!.opened;
     const known = harborEvents.map((event) => event.id);
     const statementsFor = async (count: number) => {
@@ -84,8 +105,8 @@ describe("references", () => {
       return base.queryCount() - before;
     };
     const forTen = await statementsFor(10);
-    // Events, their lineups, the lineups' artists.
-    expect(forTen).toBe(3);
+    // Events, their lineups, the lineups' artists, their tiers (once, for the tiers and every total).
+    expect(forTen).toBe(4);
     expect(await statementsFor(100)).toBe(forTen);
   });
 });

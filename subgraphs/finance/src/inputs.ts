@@ -2,8 +2,8 @@
 // currency, no more decimals than it has), text trimmed and required where the data needs
 // it. Each refusal names the input field at fault.
 import { badUserInput, textInputs } from "@marquee/kit";
-import type { DealTermsInput, MoneyInput, SettlementDeductionInput } from "./__generated__/resolvers-types.ts";
-import { parseDealTerms, parseMoney, type DealTerms, type Deduction, type Money } from "./domain/index.ts";
+import type { MoneyInput, SettlementDeductionInput } from "./__generated__/resolvers-types.ts";
+import { parseMoney, type Deduction, type Money } from "./domain/index.ts";
 
 const maxDeductions = 50;
 
@@ -18,15 +18,6 @@ export function positiveAmount(input: MoneyInput, field: string): Money {
   const amount = money(input);
   if (!amount.amount.greaterThan(0)) throw badUserInput(`${field} must be more than zero (got ${input.amount}).`, { field });
   return amount;
-}
-
-export function dealTerms(input: DealTermsInput): DealTerms {
-  return parseDealTerms({
-    type: input.dealType,
-    guarantee: input.guarantee ? money(input.guarantee) : null,
-    percentage: input.percentage ?? null,
-    splitPoint: input.splitPoint ? money(input.splitPoint) : null,
-  });
 }
 
 export function deductions(inputs: readonly SettlementDeductionInput[]): Deduction[] {

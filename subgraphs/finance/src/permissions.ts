@@ -43,6 +43,8 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
     SettlementConnection: "finance.settlement.view",
     SettlementEdge: "finance.settlement.view",
     DealTerms: partOfParent,
+    PromoterProfit: partOfParent,
+    TicketBonus: partOfParent,
     SettlementDeduction: partOfParent,
     SettlementFigures: partOfParent,
     SettlementLine: partOfParent,

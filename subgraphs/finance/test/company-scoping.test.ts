@@ -1,10 +1,10 @@
 // Every read and write of the data layer is scoped to the caller's company: another
 // company's ids behave exactly like unknown ones, and nothing of theirs changes.
 import { GraphQLError } from "graphql";
-import { type Tenant } from "@marquee/kit";
+import { formatMoney, parseDealTerms, type Tenant } from "@marquee/kit";
 import { demoCompanies, demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeMoney, parseDealTerms, parseMoney } from "../src/domain/index.ts";
+import { parseMoney } from "../src/domain/index.ts";
 import type { ExpenseRecord, IncomeRecord, SettlementRecord } from "../src/data/records.ts";
 import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   harborSettlement = await hana.settlements.create(harborEvent, harborArtist, {
     currency: "EUR",
-    dealTerms: parseDealTerms({ type: "DOOR_DEAL", percentage: "70" }),
+    dealTerms: parseDealTerms({ dealType: "DOOR_DEAL", percentage: "70", ticketBonuses: [{ ticketsSold: 150, bonus: { amount: "300.00", currency: "EUR" } }] }, "EUR"),
     deductions: [{ label: "VAT", amount: eur("863.22") }],
   });
 });
@@ -56,7 +56,9 @@ async function harborRowsAsTheyWere() {
   expect(await hana.incomes.find(harborIncome.id)).toEqual(harborIncome);
   expect(await hana.settlements.find(harborSettlement.id)).toEqual(harborSettlement);
   const deductions = await hana.settlements.deductions(harborSettlement);
-  expect(deductions.map(({ label, amount }) => `${label}: ${describeMoney(amount)}`)).toEqual(["VAT: EUR 863.22"]);
+  expect(deductions.map(({ label, amount }) => `${label}: ${amount.currency} ${formatMoney(amount)}`)).toEqual(["VAT: EUR 863.22"]);
+  const [bonus] = harborSettlement.dealTerms.ticketBonuses;
+  expect([bonus?.ticketsSold, bonus && formatMoney(bonus.bonus)]).toEqual([150, "300.00"]);
 }
 
 describe("another company's rows", () => {
@@ -97,13 +99,13 @@ describe("another company's rows", () => {
     await expect(alice.incomes.update(harborIncome.id, { amount: eur("1.00") })).rejects.toEqual(notFound(harborIncome.id));
     await expect(alice.incomes.remove(harborIncome.id)).rejects.toEqual(notFound(harborIncome.id));
     await expect(alice.settlements.update(harborSettlement.id, { deductions: [] })).rejects.toEqual(notFound(harborSettlement.id));
-    await expect(alice.settlements.approve(harborSettlement.id)).rejects.toEqual(notFound(harborSettlement.id));
+    await expect(alice.settlements.approve(harborSettlement.id, null)).rejects.toEqual(notFound(harborSettlement.id));
     await expect(alice.settlements.markPaid(harborSettlement.id, { reference: "X", paidOn: "2026-06-02" })).rejects.toEqual(notFound(harborSettlement.id));
     await expect(alice.settlements.remove(harborSettlement.id)).rejects.toEqual(notFound(harborSettlement.id));
 
     const unknown = crypto.randomUUID();
     await expect(alice.expenses.update(unknown, { description: "Nothing" })).rejects.toEqual(notFound(unknown));
-    await expect(alice.settlements.approve(unknown)).rejects.toEqual(notFound(unknown));
+    await expect(alice.settlements.approve(unknown, null)).rejects.toEqual(notFound(unknown));
 
     await harborRowsAsTheyWere();
   });
@@ -114,7 +116,7 @@ describe("another company's rows", () => {
     expect((await alice.expenses.list({ eventId: "not-an-id" }, {})).edges).toEqual([]);
     expect((await alice.settlements.list({ artistId: "1; DROP TABLE" }, {})).edges).toEqual([]);
     await expect(alice.incomes.remove("42")).rejects.toBeInstanceOf(GraphQLError);
-    await expect(alice.settlements.approve("42")).rejects.toEqual(notFound("42"));
+    await expect(alice.settlements.approve("42", null)).rejects.toEqual(notFound("42"));
   });
 });
 

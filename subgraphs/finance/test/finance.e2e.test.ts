@@ -1,9 +1,13 @@
 // Finance through the gateway, over HTTP, on the seeded demo world: what each demo user
-// may read and change, how Finance's fields join Base's events, another company's ids,
-// concurrent approvals, and what a list of events costs in SQL statements.
+// may read and change, how Finance's fields join Base's events, deals paid by Base's count
+// of paid tickets, another company's ids, concurrent approvals, and what a list of events
+// costs in SQL statements. The stack runs Base with Finance, composed from their schemas
+// as they are.
 import { demoArtists, demoCompanies, demoEvents } from "@marquee/kit/demo";
+import { baseSubgraph } from "@marquee/subgraph-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
+import { financeSubgraph } from "../src/index.ts";
 
 const alice = { as: "alice@northwind.test", company: "northwind" } as const;
 const bob = { as: "bob@northwind.test", company: "northwind" } as const;
@@ -11,7 +15,7 @@ const hana = { as: "hana@harbor.test", company: "harbor" } as const;
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ packages: [baseSubgraph, financeSubgraph] });
 });
 afterAll(async () => {
   await stack?.close();
@@ -34,9 +38,15 @@ describe("alice, who holds every finance permission", () => {
           financeTotals { currency totalExpenses { amount } totalIncome { amount } net { amount currency } }
           settlements {
             status artist { name }
-            dealTerms { dealType guarantee { amount currency } percentage splitPoint { amount } }
+            dealTerms {
+              dealType guarantee { amount currency } percentage perTicket { amount }
+              promoterProfit { percentageOfExpenses amount { amount } } expenseCap { amount } ticketBonuses { ticketsSold }
+            }
             deductions { label amount { amount } }
-            figures { frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount } }
+            figures {
+              frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount }
+              ticketsSold promoterProfit { amount } splitPoint { amount }
+            }
           }
         } } } }`,
     );
@@ -53,7 +63,15 @@ describe("alice, who holds every finance permission", () => {
       {
         status: "DRAFT",
         artist: { name: demoArtists.auroraLane.name },
-        dealTerms: { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "8000.00", currency: "USD" }, percentage: "80", splitPoint: null },
+        dealTerms: {
+          dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+          guarantee: { amount: "8000.00", currency: "USD" },
+          percentage: "80",
+          perTicket: null,
+          promoterProfit: null,
+          expenseCap: null,
+          ticketBonuses: [],
+        },
         deductions: [
           { label: "Ticketing fees", amount: { amount: "1652.40" } },
           { label: "Chicago amusement tax", amount: { amount: "2478.60" } },
@@ -77,6 +95,9 @@ describe("alice, who holds every finance permission", () => {
           ],
           artistPayout: { amount: "9695.20" },
           promoterResult: { amount: "2423.80" },
+          ticketsSold: null,
+          promoterProfit: null,
+          splitPoint: null,
         },
       },
     ]);
@@ -146,6 +167,143 @@ describe("hana, at Harbor Hall, which has finance but not basic", () => {
     const baseEvents = await ask(hana, "{ events { edges { node { id } } } }");
     expect(baseEvents.status).toBe(403);
     expect(baseEvents.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "basic" });
+  });
+});
+
+describe("deals paid by the tickets sold", () => {
+  const thaliaHall = { venueName: "Thalia Hall", city: "Chicago", country: "US", latitude: 41.8577, longitude: -87.6594, timeZone: "America/Chicago" };
+  const settlementFields = `id dealTerms { dealType perTicket { amount } guarantee { amount } percentage promoterProfit { percentageOfExpenses amount { amount } }
+    expenseCap { amount } ticketBonuses { ticketsSold bonus { amount currency } } }
+    figures { frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount } ticketsSold promoterProfit { amount } splitPoint { amount } }`;
+  const createSettlement = async (eventId: string, artistId: string, dealTerms: Record<string, unknown>) => {
+    const response = await ask(alice, `mutation($input: CreateSettlementInput!) { createSettlement(input: $input) { ${settlementFields} } }`, {
+      input: { eventId, artistId, currency: "USD", dealTerms },
+    });
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data!.createSettlement;
+  };
+  const settlementsOf = async (eventId: string) => {
+    const response = await ask(alice, `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node { artist { name } ${settlementFields} } } } }`, { eventId });
+    expect(response.body.errors).toBeUndefined();
+    type Node = { artist: { name: string }; figures: { ticketsSold: number | null; artistPayout: { amount: string }; promoterResult: { amount: string } } };
+    return Object.fromEntries(response.body.data!.settlements.edges.map(({ node }: { node: Node }) => [node.artist.name, node]));
+  };
+  /** Per artist: the paid tickets the deal counted, the artist's payout and the promoter's result. */
+  const outcome = (settlements: Record<string, { figures: { frozen: boolean; ticketsSold: number | null; artistPayout: { amount: string }; promoterResult: { amount: string } } }>) =>
+    Object.fromEntries(
+      Object.entries(settlements).map(([name, { figures }]) => [name, [figures.frozen, figures.ticketsSold, figures.artistPayout.amount, figures.promoterResult.amount]]),
+    );
+  const sellTickets = async (eventId: string, ticketsSold: number) => {
+    const response = await ask(alice, "mutation($id: ID!, $ticketsSold: Int) { updateEvent(id: $id, input: { ticketsSold: $ticketsSold }) { ticketsSold } }", { id: eventId, ticketsSold });
+    expect(response.body.data?.updateEvent).toEqual({ ticketsSold });
+  };
+
+  it("are paid by Base's count of the event's paid tickets, live on a draft and frozen at approval", async () => {
+    const startsAt = "2027-03-01T02:00:00Z";
+    const created = await ask(alice, "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", {
+      input: { name: "Ticket count night", startsAt, endsAt: "2027-03-01T05:00:00Z", location: thaliaHall, capacity: 2000, ticketsSold: 1432, ticketPrice: { amount: "40.00", currency: "USD" } },
+    });
+    const eventId = created.body.data!.createEvent.id as string;
+    // Gross 57,280 (1,432 × $40), no deductions; expenses 13,250; net 44,030.
+    await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "57280.00", currency: USD }, receivedOn: "2027-02-28" }) { id } }`, { eventId });
+    await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Production", amount: { amount: "13250.00", currency: USD }, incurredOn: "2027-02-28" }) { id } }`, { eventId });
+
+    const perTicket = await createSettlement(eventId, demoArtists.auroraLane.id, { dealType: "PER_TICKET", perTicket: { amount: "12.00", currency: "USD" }, guarantee: { amount: "15000.00", currency: "USD" } });
+    const bonuses = await createSettlement(eventId, demoArtists.sagaNord.id, {
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS",
+      guarantee: { amount: "10000.00", currency: "USD" },
+      percentage: "25",
+      ticketBonuses: [
+        { ticketsSold: 1000, bonus: { amount: "1000.00", currency: "USD" } },
+        { ticketsSold: 1400, bonus: { amount: "1500.00", currency: "USD" } },
+        { ticketsSold: 1500, bonus: { amount: "2000.00", currency: "USD" } },
+      ],
+    });
+    expect(bonuses.dealTerms.ticketBonuses).toEqual([
+      { ticketsSold: 1000, bonus: { amount: "1000.00", currency: "USD" } },
+      { ticketsSold: 1400, bonus: { amount: "1500.00", currency: "USD" } },
+      { ticketsSold: 1500, bonus: { amount: "2000.00", currency: "USD" } },
+    ]);
+    // 12 × 1,432 = 17,184 > 15,000; promoter 44,030 − 17,184 = 26,846.
+    expect(perTicket.figures.lines.slice(-2)).toEqual([
+      { kind: "ARTIST_PAYOUT", label: "USD 12.00 × 1432 paid tickets (USD 17184.00) exceeds guarantee (USD 15000.00)", amount: { amount: "17184.00" } },
+      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "26846.00" } },
+    ]);
+    // 25% × 57,280 = 14,320 > 10,000, plus the bonuses at 1,000 and 1,400 tickets: 16,820; promoter 27,210.
+    expect(bonuses.figures.lines.slice(-4)).toEqual([
+      { kind: "ARTIST_PAYOUT", label: "25% of adjusted gross (USD 14320.00) exceeds guarantee (USD 10000.00)", amount: { amount: "14320.00" } },
+      { kind: "ARTIST_BONUS", label: "Bonus at 1000 paid tickets", amount: { amount: "1000.00" } },
+      { kind: "ARTIST_BONUS", label: "Bonus at 1400 paid tickets", amount: { amount: "1500.00" } },
+      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "27210.00" } },
+    ]);
+    expect(outcome(await settlementsOf(eventId))).toEqual({
+      [demoArtists.auroraLane.name]: [false, 1432, "17184.00", "26846.00"],
+      [demoArtists.sagaNord.name]: [false, 1432, "16820.00", "27210.00"],
+    });
+
+    // 68 more tickets sold: 12 × 1,500 = 18,000; the third bonus is reached: 14,320 + 4,500 = 18,820.
+    await sellTickets(eventId, 1500);
+    expect(outcome(await settlementsOf(eventId))).toEqual({
+      [demoArtists.auroraLane.name]: [false, 1500, "18000.00", "26030.00"],
+      [demoArtists.sagaNord.name]: [false, 1500, "18820.00", "25210.00"],
+    });
+
+    const approved = await ask(alice, "mutation($id: ID!) { approveSettlement(id: $id) { status } }", { id: bonuses.id });
+    expect(approved.body.data!.approveSettlement).toEqual({ status: "APPROVED" });
+
+    // Refunds bring the count down to 1,200: the draft follows (12 × 1,200 = 14,400 < the 15,000 guarantee); the approved sheet keeps 1,500.
+    await sellTickets(eventId, 1200);
+    expect(outcome(await settlementsOf(eventId))).toEqual({
+      [demoArtists.auroraLane.name]: [false, 1200, "15000.00", "29030.00"],
+      [demoArtists.sagaNord.name]: [true, 1500, "18820.00", "25210.00"],
+    });
+  });
+
+  it("take the promoter profit and the cap agents write, and refuse a term the deal type does not take", async () => {
+    const startsAt = "2027-03-05T02:00:00Z";
+    const created = await ask(alice, "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", {
+      input: { name: "Plus deal night", startsAt, endsAt: "2027-03-05T05:00:00Z", location: thaliaHall, capacity: 2000, ticketPrice: { amount: "40.00", currency: "USD" } },
+    });
+    const eventId = created.body.data!.createEvent.id as string;
+    // Gross 40,000 less 4,000 of fees: adjusted gross 36,000; expenses 14,000; net 22,000.
+    await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "40000.00", currency: USD }, receivedOn: "2027-03-04" }) { id } }`, { eventId });
+    await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Production", amount: { amount: "14000.00", currency: USD }, incurredOn: "2027-03-04" }) { id } }`, { eventId });
+
+    const refused = await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: USD,
+        dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "5000.00", currency: USD }, percentage: "80" } }) { id } }`, { eventId, artistId: demoArtists.auroraLane.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: "A FLAT_GUARANTEE deal does not take a percentage.",
+      extensions: { code: "BAD_USER_INPUT", reason: "INVALID_DEAL_TERMS", field: "percentage" },
+    });
+
+    const plus = { dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: { amount: "12000.00", currency: "USD" }, percentage: "85", promoterProfit: { percentageOfExpenses: "15" } };
+    const settlement = await createSettlement(eventId, demoArtists.auroraLane.id, plus);
+    expect(settlement.dealTerms).toMatchObject({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", promoterProfit: { percentageOfExpenses: "15", amount: null }, expenseCap: null, ticketBonuses: [] });
+    const fees = await ask(alice, `mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [{ label: "Ticketing fees", amount: { amount: "4000.00", currency: USD } }] }) { ${settlementFields} } }`, { id: settlement.id });
+    // Promoter profit 15% × (14,000 + 12,000) = 3,900; split point 29,900; 12,000 + 85% × 6,100 = 17,185; promoter 4,815.
+    expect(fees.body.data!.updateSettlement.figures).toMatchObject({
+      artistPayout: { amount: "17185.00" },
+      promoterResult: { amount: "4815.00" },
+      ticketsSold: null,
+      promoterProfit: { amount: "3900.00" },
+      splitPoint: { amount: "29900.00" },
+    });
+
+    // New terms without a currency are read in the settlement's: expenses capped at 10,000 make the
+    // promoter profit 15% × 22,000 = 3,300 and the split point 25,300; 12,000 + 85% × 10,700 = 21,095.
+    const capped = await ask(alice, `mutation($id: ID!, $dealTerms: DealTermsInput!) { updateSettlement(input: { id: $id, dealTerms: $dealTerms }) { ${settlementFields} } }`, {
+      id: settlement.id,
+      dealTerms: { ...plus, expenseCap: { amount: "10000.00", currency: "USD" } },
+    });
+    expect(capped.body.errors).toBeUndefined();
+    expect(capped.body.data!.updateSettlement.dealTerms.expenseCap).toEqual({ amount: "10000.00" });
+    expect(capped.body.data!.updateSettlement.figures).toMatchObject({
+      artistPayout: { amount: "21095.00" },
+      promoterResult: { amount: "905.00" },
+      promoterProfit: { amount: "3300.00" },
+      splitPoint: { amount: "25300.00" },
+    });
   });
 });
 

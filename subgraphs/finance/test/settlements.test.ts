@@ -1,18 +1,24 @@
 // A settlement's lifecycle in the data layer: live figures while a draft, approval exactly
-// once (even under 50 concurrent requests), frozen figures after it, no edits once
-// approved, and no settlement over money in another currency.
-import { type Tenant } from "@marquee/kit";
+// once (even under 50 concurrent requests), frozen figures after it (the ticket count, the
+// promoter profit and the split point with them), no edits once approved, no settlement
+// over money in another currency, and the deal forms of the kit's vocabulary on stored
+// terms. The data layer is given the event's paid tickets; the resolvers read them from
+// Base (ticket-count.test.ts, finance.e2e.test.ts).
+import { formatMoney, parseDealTerms, type DealTermsInput, type Tenant } from "@marquee/kit";
 import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeMoney, parseDealTerms, parseMoney, type Money } from "../src/domain/index.ts";
+import { parseMoney, type ExpenseCategory, type Money } from "../src/domain/index.ts";
 import type { FinanceData } from "../src/data/finance-data.ts";
 import type { SettlementFiguresRecord } from "../src/data/records.ts";
 import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";
 
 const usd = (amount: string) => parseMoney(amount, "USD");
+const dollars = (amount: string) => ({ amount, currency: "USD" });
+/** Money as a settlement statement prints it. */
+const describeMoney = (money: Money) => `${money.currency} ${formatMoney(money)}`;
 const chicagoTerms = {
   currency: "USD",
-  dealTerms: parseDealTerms({ type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("8000.00"), percentage: "80" }),
+  dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("8000.00"), percentage: "80" }, "USD"),
   deductions: [
     { label: "Ticketing fees", amount: usd("1652.40") },
     { label: "Chicago amusement tax", amount: usd("2478.60") },
@@ -78,10 +84,10 @@ const statusOf = async (finance: FinanceData, id: string) => (await finance.sett
 describe("a draft settlement", () => {
   it("shows the waterfall live, from the event's current ticketing income and expenses", async () => {
     const show = await chicagoShow();
-    expect(sheet(await show.request().settlements.figures(show.settlement))).toEqual(chicagoSheet);
+    expect(sheet(await show.request().settlements.figures(show.settlement, null))).toEqual(chicagoSheet);
 
     await show.request().expenses.update(show.production.id, { amount: usd("3300.00") });
-    const figures = await show.request().settlements.figures(show.settlement);
+    const figures = await show.request().settlements.figures(show.settlement, null);
     expect(figures.frozen).toBe(false);
     expect(describeMoney(figures.net)).toBe("USD 12019.00");
   });
@@ -90,8 +96,8 @@ describe("a draft settlement", () => {
     const show = await chicagoShow();
     const updated = await show.request().settlements.update(show.settlement.id, { deductions: [{ label: "Ticketing fees", amount: usd("1000.00") }] });
     const terms = updated.dealTerms;
-    expect(terms.type === "GUARANTEE_VERSUS_PERCENTAGE_OF_NET" && [describeMoney(terms.guarantee), terms.percentage.toFixed()]).toEqual(["USD 8000.00", "80"]);
-    const figures = await show.request().settlements.figures(updated);
+    expect([terms.type, terms.guarantee && describeMoney(terms.guarantee), terms.percentage?.toFixed()]).toEqual(["GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "USD 8000.00", "80"]);
+    const figures = await show.request().settlements.figures(updated, null);
     expect(describeMoney(figures.adjustedGross)).toBe("USD 26540.00");
   });
 
@@ -107,7 +113,7 @@ describe("a draft settlement", () => {
 describe("approval", () => {
   it("freezes the figures: later changes to the event's expenses and income no longer move them", async () => {
     const show = await chicagoShow();
-    const approved = await show.request().settlements.approve(show.settlement.id);
+    const approved = await show.request().settlements.approve(show.settlement.id, null);
     expect(approved.status).toBe("APPROVED");
     expect(approved.approval).toEqual({ approvedAt: expect.any(String), approvedBy: demoUsers.alice.id });
 
@@ -115,16 +121,18 @@ describe("approval", () => {
     await show.request().incomes.remove(show.ticketing.id);
 
     const stored = (await show.request().settlements.find(show.settlement.id))!;
-    const figures = await show.request().settlements.figures(stored);
+    const figures = await show.request().settlements.figures(stored, null);
     expect(figures.frozen).toBe(true);
     expect(sheet(figures)).toEqual(chicagoSheet);
     expect(describeMoney(figures.artistPayout)).toBe("USD 9695.20");
     expect(describeMoney(figures.promoterResult)).toBe("USD 2423.80");
+    // A versus-net deal without a promoter profit or ticket bonuses has none of the three.
+    expect([figures.ticketsSold, figures.promoterProfit, figures.splitPoint]).toEqual([null, null, null]);
   });
 
   it("happens exactly once when 50 requests approve the same settlement at the same time", async () => {
     const show = await chicagoShow();
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => show.request().settlements.approve(show.settlement.id)));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => show.request().settlements.approve(show.settlement.id, null)));
 
     const approvals = results.filter((result) => result.status === "fulfilled");
     const refusals = results.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
@@ -148,8 +156,8 @@ describe("approval", () => {
       incurredOn: "2026-05-08",
     });
     const named = { name: "CurrencyMismatchError", message: `Expense "${euros.id}" (Flights from Berlin) is in EUR but USD was expected` };
-    await expect(show.request().settlements.figures(show.settlement)).rejects.toMatchObject(named);
-    await expect(show.request().settlements.approve(show.settlement.id)).rejects.toMatchObject(named);
+    await expect(show.request().settlements.figures(show.settlement, null)).rejects.toMatchObject(named);
+    await expect(show.request().settlements.approve(show.settlement.id, null)).rejects.toMatchObject(named);
 
     expect(await statusOf(show.request(), show.settlement.id)).toBe("DRAFT");
     const [lines] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM finance.settlement_line WHERE settlement_id = $1`, [show.settlement.id]);
@@ -166,7 +174,7 @@ describe("approval", () => {
       amount: parseMoney("500.00", "GBP"),
       receivedOn: "2026-05-01",
     });
-    await expect(show.request().settlements.approve(show.settlement.id)).rejects.toMatchObject({
+    await expect(show.request().settlements.approve(show.settlement.id, null)).rejects.toMatchObject({
       name: "CurrencyMismatchError",
       message: `Ticketing income "${pounds.id}" (UK presale) is in GBP but USD was expected`,
     });
@@ -176,7 +184,7 @@ describe("approval", () => {
 describe("an approved settlement", () => {
   it("refuses edits and deletion, naming its state, and stays as it was", async () => {
     const show = await chicagoShow();
-    await show.request().settlements.approve(show.settlement.id);
+    await show.request().settlements.approve(show.settlement.id, null);
     const notEditable = { name: "SettlementNotEditableError", message: "The settlement is APPROVED; only DRAFT settlements can be edited" };
     await expect(show.request().settlements.update(show.settlement.id, { deductions: [] })).rejects.toMatchObject(notEditable);
     await expect(show.request().settlements.remove(show.settlement.id)).rejects.toMatchObject(notEditable);
@@ -192,7 +200,7 @@ describe("an approved settlement", () => {
       name: "IllegalSettlementTransitionError",
       message: "A settlement cannot move from DRAFT to PAID: from DRAFT it can only move to APPROVED",
     });
-    await show.request().settlements.approve(show.settlement.id);
+    await show.request().settlements.approve(show.settlement.id, null);
     const paid = await show.request().settlements.markPaid(show.settlement.id, { reference: "WIRE-1", paidOn: "2026-05-20" });
     expect(paid.status).toBe("PAID");
     expect(paid.payment).toEqual({ reference: "WIRE-1", paidOn: "2026-05-20", recordedAt: expect.any(String), recordedBy: demoUsers.alice.id });
@@ -208,21 +216,24 @@ describe("a draft's terms", () => {
     const show = await chicagoShow();
     await expect(show.request().settlements.update(show.settlement.id, { currency: "EUR" })).rejects.toMatchObject({
       name: "CurrencyMismatchError",
-      message: "The deal's guarantee is in USD but EUR was expected",
+      message: "The deal is in USD but EUR was expected",
     });
     const eur = (amount: string) => parseMoney(amount, "EUR");
-    await expect(
-      show.request().settlements.update(show.settlement.id, {
-        currency: "EUR",
-        dealTerms: parseDealTerms({ type: "FLAT_GUARANTEE", guarantee: eur("7000.00") }),
-      }),
-    ).rejects.toMatchObject({ message: 'Deduction "Ticketing fees" is in USD but EUR was expected' });
+    const eurosWithBonus = parseDealTerms(
+      { dealType: "FLAT_GUARANTEE", guarantee: { amount: "7000.00", currency: "EUR" }, ticketBonuses: [{ ticketsSold: 600, bonus: { amount: "500.00", currency: "EUR" } }] },
+      "EUR",
+    );
+    await expect(show.request().settlements.update(show.settlement.id, { currency: "EUR", dealTerms: eurosWithBonus })).rejects.toMatchObject({
+      message: 'Deduction "Ticketing fees" is in USD but EUR was expected',
+    });
 
     const switched = await show.request().settlements.update(show.settlement.id, {
       currency: "EUR",
-      dealTerms: parseDealTerms({ type: "FLAT_GUARANTEE", guarantee: eur("7000.00") }),
+      dealTerms: eurosWithBonus,
       deductions: [{ label: "VAT", amount: eur("100.00") }],
     });
+    expect((await show.request().settlements.find(show.settlement.id))?.dealTerms).toEqual(switched.dealTerms);
+    expect(switched.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["600: EUR 500.00"]);
     expect(switched.currency).toBe("EUR");
     const deductions = await show.request().settlements.deductions(switched);
     expect(deductions.map((deduction) => describeMoney(deduction.amount))).toEqual(["EUR 100.00"]);
@@ -237,5 +248,252 @@ describe("a draft's terms", () => {
     expect(await show.request().settlements.find(show.settlement.id)).toBeNull();
     const [rows] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM finance.settlement_deduction WHERE settlement_id = $1`, [show.settlement.id]);
     expect(rows!.count).toBe(0);
+  });
+});
+
+/** A company of its own with one show: its ticketing income, deductions and expenses, and a draft settled by `terms` in USD. */
+async function showSettledBy(
+  ledger: { gross: string; deductions?: [string, string][]; expenses: [ExpenseCategory, string][] },
+  terms: DealTermsInput,
+) {
+  const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+  const event = crypto.randomUUID();
+  const finance = db.request(tenant);
+  for (const [category, amount] of ledger.expenses) {
+    await finance.expenses.record({ eventId: event, category, description: category.toLowerCase(), vendor: null, amount: usd(amount), incurredOn: "2026-05-10" });
+  }
+  await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd(ledger.gross), receivedOn: "2026-05-10" });
+  const settlement = await finance.settlements.create(event, crypto.randomUUID(), {
+    currency: "USD",
+    dealTerms: parseDealTerms(terms, "USD"),
+    deductions: (ledger.deductions ?? []).map(([label, amount]) => ({ label, amount: usd(amount) })),
+  });
+  return { event, settlement, request: () => db.request(tenant) };
+}
+
+/** 1,432 paid tickets at $40: gross 57,280, no deductions; expenses 5,400 + 1,850 + 6,000 = 13,250; net 44,030. */
+const warmUpLedger = {
+  gross: "57280.00",
+  expenses: [
+    ["PRODUCTION", "5400.00"],
+    ["MARKETING", "1850.00"],
+    ["VENUE_RENT", "6000.00"],
+  ] as [ExpenseCategory, string][],
+};
+
+const warmUpUpToNet = [
+  "GROSS_TICKET_SALES Gross ticket sales: USD 57280.00",
+  "ADJUSTED_GROSS Adjusted gross: USD 57280.00",
+  "EXPENSE Production: USD 5400.00",
+  "EXPENSE Marketing: USD 1850.00",
+  "EXPENSE Venue rent: USD 6000.00",
+  "TOTAL_EXPENSES Total expenses: USD 13250.00",
+  "NET Net: USD 44030.00",
+];
+
+/** Gross 40,000 less 4,000 of fees: adjusted gross 36,000; expenses 8,000 + 6,000 = 14,000; net 22,000. */
+const theatreLedger = {
+  gross: "40000.00",
+  deductions: [["Ticketing fees", "4000.00"]] as [string, string][],
+  expenses: [
+    ["PRODUCTION", "8000.00"],
+    ["MARKETING", "6000.00"],
+  ] as [ExpenseCategory, string][],
+};
+
+const plusWithPromoterProfit: DealTermsInput = {
+  dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+  guarantee: dollars("12000.00"),
+  percentage: "85",
+  promoterProfit: { percentageOfExpenses: "15" },
+};
+
+describe("the deal forms, on stored terms", () => {
+  it("pays a PER_TICKET deal by the paid tickets it is given: the larger of them and the guarantee", async () => {
+    const show = await showSettledBy(warmUpLedger, { dealType: "PER_TICKET", perTicket: dollars("12.00"), guarantee: dollars("15000.00") });
+    const stored = (await show.request().settlements.find(show.settlement.id))!;
+    expect([stored.dealTerms.type, stored.dealTerms.perTicket && describeMoney(stored.dealTerms.perTicket), stored.dealTerms.guarantee && describeMoney(stored.dealTerms.guarantee)]).toEqual([
+      "PER_TICKET",
+      "USD 12.00",
+      "USD 15000.00",
+    ]);
+
+    // 12 × 1,432 = 17,184 > 15,000; promoter 44,030 − 17,184 = 26,846.
+    const sold = await show.request().settlements.figures(stored, 1432);
+    expect(sheet(sold)).toEqual([
+      ...warmUpUpToNet,
+      "ARTIST_PAYOUT USD 12.00 × 1432 paid tickets (USD 17184.00) exceeds guarantee (USD 15000.00): USD 17184.00",
+      "PROMOTER_RESULT Promoter profit: USD 26846.00",
+    ]);
+    expect(sold.ticketsSold).toBe(1432);
+
+    // 12 × 1,200 = 14,400 < 15,000: the guarantee; promoter 44,030 − 15,000 = 29,030.
+    const fewer = await show.request().settlements.figures(stored, 1200);
+    expect(sheet(fewer).slice(-2)).toEqual([
+      "ARTIST_PAYOUT Guarantee (USD 15000.00) exceeds USD 12.00 × 1200 paid tickets (USD 14400.00): USD 15000.00",
+      "PROMOTER_RESULT Promoter profit: USD 29030.00",
+    ]);
+    expect([fewer.ticketsSold, describeMoney(fewer.artistPayout)]).toEqual([1200, "USD 15000.00"]);
+  });
+
+  it("pays each ticket bonus reached on top of the deal, one line each", async () => {
+    const show = await showSettledBy(warmUpLedger, {
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS",
+      guarantee: dollars("10000.00"),
+      percentage: "25",
+      ticketBonuses: [
+        { ticketsSold: 1000, bonus: dollars("1000.00") },
+        { ticketsSold: 1400, bonus: dollars("1500.00") },
+        { ticketsSold: 1500, bonus: dollars("2000.00") },
+      ],
+    });
+    const stored = (await show.request().settlements.find(show.settlement.id))!;
+    expect(stored.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["1000: USD 1000.00", "1400: USD 1500.00", "1500: USD 2000.00"]);
+
+    // 25% × 57,280 = 14,320 > 10,000; 1,432 tickets reach the 1,000 and 1,400 bonuses: 14,320 + 1,000 + 1,500 = 16,820.
+    // Promoter: 44,030 − 16,820 = 27,210.
+    const figures = await show.request().settlements.figures(stored, 1432);
+    expect(sheet(figures)).toEqual([
+      ...warmUpUpToNet,
+      "ARTIST_PAYOUT 25% of adjusted gross (USD 14320.00) exceeds guarantee (USD 10000.00): USD 14320.00",
+      "ARTIST_BONUS Bonus at 1000 paid tickets: USD 1000.00",
+      "ARTIST_BONUS Bonus at 1400 paid tickets: USD 1500.00",
+      "PROMOTER_RESULT Promoter profit: USD 27210.00",
+    ]);
+    expect([figures.ticketsSold, describeMoney(figures.artistPayout), describeMoney(figures.promoterResult)]).toEqual([1432, "USD 16820.00", "USD 27210.00"]);
+  });
+
+  it("pays a plus deal with a promoter profit of 15% of expenses above its split point: 17,185", async () => {
+    const show = await showSettledBy(theatreLedger, plusWithPromoterProfit);
+    const stored = (await show.request().settlements.find(show.settlement.id))!;
+    const profit = stored.dealTerms.promoterProfit;
+    expect(profit?.kind === "PERCENTAGE_OF_EXPENSES" && profit.percentage.toFixed()).toBe("15");
+
+    // Promoter profit 15% × (14,000 + 12,000) = 3,900; split point 14,000 + 12,000 + 3,900 = 29,900;
+    // 85% × (36,000 − 29,900) = 5,185; artist 12,000 + 5,185 = 17,185; promoter 22,000 − 17,185 = 4,815.
+    const figures = await show.request().settlements.figures(stored, null);
+    expect(sheet(figures)).toEqual([
+      "GROSS_TICKET_SALES Gross ticket sales: USD 40000.00",
+      "DEDUCTION Ticketing fees: USD 4000.00",
+      "ADJUSTED_GROSS Adjusted gross: USD 36000.00",
+      "EXPENSE Production: USD 8000.00",
+      "EXPENSE Marketing: USD 6000.00",
+      "TOTAL_EXPENSES Total expenses: USD 14000.00",
+      "NET Net: USD 22000.00",
+      "ARTIST_PAYOUT Guarantee (USD 12000.00) plus 85% of adjusted gross above the USD 29900.00 split point (USD 5185.00): USD 17185.00",
+      "PROMOTER_RESULT Promoter profit: USD 4815.00",
+    ]);
+    expect([figures.ticketsSold, figures.promoterProfit && describeMoney(figures.promoterProfit), figures.splitPoint && describeMoney(figures.splitPoint)]).toEqual([
+      null,
+      "USD 3900.00",
+      "USD 29900.00",
+    ]);
+    expect(describeMoney(figures.artistPayout)).toBe("USD 17185.00");
+  });
+
+  it("pays nothing on a 70% door deal after expenses when the show loses 180", async () => {
+    const show = await showSettledBy(
+      { gross: "1950.00", deductions: [["Ticketing fees", "130.00"]], expenses: [["VENUE_RENT", "1200.00"], ["STAFFING", "800.00"]] },
+      { dealType: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70" },
+    );
+
+    // Adjusted gross 1,820 − expenses 2,000 = −180: 70% of a loss is nothing, and the promoter carries it.
+    const figures = await show.request().settlements.figures(show.settlement, null);
+    expect(sheet(figures).slice(-4)).toEqual([
+      "TOTAL_EXPENSES Total expenses: USD 2000.00",
+      "NET Net: USD -180.00",
+      "ARTIST_PAYOUT 70% of net after expenses (USD 0.00): USD 0.00",
+      "PROMOTER_RESULT Promoter loss: USD -180.00",
+    ]);
+    expect([describeMoney(figures.artistPayout), describeMoney(figures.promoterResult)]).toEqual(["USD 0.00", "USD -180.00"]);
+  });
+});
+
+describe("approving a deal paid by the tickets sold", () => {
+  const plusWithBonus: DealTermsInput = { ...plusWithPromoterProfit, ticketBonuses: [{ ticketsSold: 1000, bonus: dollars("500.00") }] };
+
+  it("freezes the ticket count, the promoter profit and the split point with the sheet", async () => {
+    const show = await showSettledBy(theatreLedger, plusWithBonus);
+    await show.request().settlements.approve(show.settlement.id, 1200);
+
+    // Later sales, costs and counts move nothing: the count given to a later read is not used.
+    await show.request().expenses.record({ eventId: show.event, category: "OTHER", description: "Late invoice", vendor: null, amount: usd("999.00"), incurredOn: "2026-05-11" });
+    const stored = (await show.request().settlements.find(show.settlement.id))!;
+    const figures = await show.request().settlements.figures(stored, 5);
+
+    // 17,185 as above, plus the 500 bonus reached at 1,000 tickets: 17,685; promoter 22,000 − 17,685 = 4,315.
+    expect(figures.frozen).toBe(true);
+    expect(sheet(figures).slice(-4)).toEqual([
+      "NET Net: USD 22000.00",
+      "ARTIST_PAYOUT Guarantee (USD 12000.00) plus 85% of adjusted gross above the USD 29900.00 split point (USD 5185.00): USD 17185.00",
+      "ARTIST_BONUS Bonus at 1000 paid tickets: USD 500.00",
+      "PROMOTER_RESULT Promoter profit: USD 4315.00",
+    ]);
+    expect({
+      ticketsSold: figures.ticketsSold,
+      promoterProfit: figures.promoterProfit && describeMoney(figures.promoterProfit),
+      splitPoint: figures.splitPoint && describeMoney(figures.splitPoint),
+      artistPayout: describeMoney(figures.artistPayout),
+      promoterResult: describeMoney(figures.promoterResult),
+    }).toEqual({ ticketsSold: 1200, promoterProfit: "USD 3900.00", splitPoint: "USD 29900.00", artistPayout: "USD 17685.00", promoterResult: "USD 4315.00" });
+
+    const [row] = await db.sql.query(
+      `SELECT frozen_tickets_sold, frozen_promoter_profit::text, frozen_split_point::text, frozen_artist_payout::text FROM finance.settlement WHERE id = $1`,
+      [show.settlement.id],
+    );
+    expect(row).toEqual({ frozen_tickets_sold: 1200, frozen_promoter_profit: "3900.0000", frozen_split_point: "29900.0000", frozen_artist_payout: "17685.0000" });
+  });
+
+  it("is refused, writing nothing, when no ticket count comes with it (the deal changed under the caller)", async () => {
+    const show = await showSettledBy(warmUpLedger, { dealType: "PER_TICKET", perTicket: dollars("12.00") });
+    await expect(show.request().settlements.approve(show.settlement.id, null)).rejects.toMatchObject({
+      message: "The settlement's deal changed while it was being approved; approve it again.",
+      extensions: { code: "BAD_USER_INPUT", id: show.settlement.id },
+    });
+    expect(await statusOf(show.request(), show.settlement.id)).toBe("DRAFT");
+    const [lines] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM finance.settlement_line WHERE settlement_id = $1`, [show.settlement.id]);
+    expect(lines!.count).toBe(0);
+  });
+
+  it("keeps no ticket count for a deal that is not paid by one", async () => {
+    const show = await showSettledBy(theatreLedger, plusWithPromoterProfit);
+    await show.request().settlements.approve(show.settlement.id, null);
+    const [row] = await db.sql.query(`SELECT frozen_tickets_sold, frozen_split_point::text FROM finance.settlement WHERE id = $1`, [show.settlement.id]);
+    expect(row).toEqual({ frozen_tickets_sold: null, frozen_split_point: "29900.0000" });
+  });
+});
+
+describe("a draft's ticket bonuses", () => {
+  it("are replaced whole with new terms and deleted with the draft", async () => {
+    const show = await showSettledBy(warmUpLedger, {
+      dealType: "FLAT_GUARANTEE",
+      guarantee: dollars("10000.00"),
+      ticketBonuses: [
+        { ticketsSold: 1000, bonus: dollars("1000.00") },
+        { ticketsSold: 1400, bonus: dollars("1500.00") },
+      ],
+    });
+    const bonusRows = async () =>
+      db.sql.query<{ position: number; tickets_sold: number; bonus: string }>(
+        `SELECT position, tickets_sold, bonus::text FROM finance.settlement_ticket_bonus WHERE settlement_id = $1 ORDER BY position`,
+        [show.settlement.id],
+      );
+    expect(await bonusRows()).toEqual([
+      { position: 0, tickets_sold: 1000, bonus: "1000.0000" },
+      { position: 1, tickets_sold: 1400, bonus: "1500.0000" },
+    ]);
+
+    const updated = await show.request().settlements.update(show.settlement.id, {
+      dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("10000.00"), ticketBonuses: [{ ticketsSold: 1500, bonus: dollars("2500.00") }] }, "USD"),
+    });
+    expect(await bonusRows()).toEqual([{ position: 0, tickets_sold: 1500, bonus: "2500.0000" }]);
+    expect(sheet(await show.request().settlements.figures(updated, 1432)).slice(-2)).toEqual([
+      "ARTIST_PAYOUT Flat guarantee (USD 10000.00): USD 10000.00",
+      "PROMOTER_RESULT Promoter profit: USD 34030.00",
+    ]);
+
+    const deleted = await show.request().settlements.remove(show.settlement.id);
+    expect(deleted.dealTerms.ticketBonuses.map((bonus) => bonus.ticketsSold)).toEqual([1500]);
+    expect(await bonusRows()).toEqual([]);
   });
 });

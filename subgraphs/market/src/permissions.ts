@@ -43,6 +43,7 @@ export const marketAccess = defineModuleAccess<Resolvers>()({
     ContractVoiding: "market.contract.view",
     // A version of terms is what the deal or the contract that shows it says.
     DealTermsVersion: partOfParent,
+    PromoterProfit: partOfParent,
     TicketBonus: partOfParent,
     RadiusClause: partOfParent,
     Money: partOfParent,

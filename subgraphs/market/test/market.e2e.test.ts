@@ -91,6 +91,80 @@ describe("a negotiation from offer to signed contract", () => {
   });
 });
 
+describe("the deal's terms", () => {
+  const termsFields = "dealType currency guarantee { amount currency } percentage perTicket { amount currency } promoterProfit { percentageOfExpenses amount { amount currency } } expenseCap { amount currency } ticketBonuses { ticketsSold bonus { amount currency } }";
+  const none = { guarantee: null, percentage: null, perTicket: null, promoterProfit: null, expenseCap: null, ticketBonuses: [] };
+  const created = async (terms: Record<string, unknown>) =>
+    ask(alice, `mutation($input: CreateDealInput!) { createDeal(input: $input) { currentTerms { ${termsFields} } } }`, { input: { artistId: demoArtists.neonHarbor.id, terms } });
+
+  it("take every form of the deal vocabulary and read back exactly as written", async () => {
+    const forms: [Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        { dealType: "PER_TICKET", currency: "USD", perTicket: usd("4.5"), guarantee: usd("2000"), ticketBonuses: [{ ticketsSold: 600, bonus: usd("400") }] },
+        { ...none, dealType: "PER_TICKET", currency: "USD", perTicket: usd("4.50"), guarantee: usd("2000.00"), ticketBonuses: [{ ticketsSold: 600, bonus: usd("400.00") }] },
+      ],
+      [
+        { dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "USD", guarantee: usd("9000"), percentage: "85", promoterProfit: { percentageOfExpenses: "15" }, expenseCap: usd("20000") },
+        { ...none, dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "USD", guarantee: usd("9000.00"), percentage: "85", promoterProfit: { percentageOfExpenses: "15", amount: null }, expenseCap: usd("20000.00") },
+      ],
+      [
+        { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "USD", guarantee: usd("8000"), percentage: "80", promoterProfit: { amount: usd("1500") } },
+        { ...none, dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "USD", guarantee: usd("8000.00"), percentage: "80", promoterProfit: { percentageOfExpenses: null, amount: usd("1500.00") } },
+      ],
+      [
+        { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", currency: "USD", guarantee: usd("7000"), percentage: "60" },
+        { ...none, dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", currency: "USD", guarantee: usd("7000.00"), percentage: "60" },
+      ],
+      [
+        { dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000") },
+        { ...none, dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000.00") },
+      ],
+    ];
+    for (const [terms, expected] of forms) {
+      const response = await created(terms);
+      expect(response.body.errors, String(terms.dealType)).toBeUndefined();
+      expect(response.body.data!.createDeal.currentTerms).toEqual(expected);
+    }
+  });
+
+  it("refuse a term the deal type does not take, or a promoter profit that is not exactly one figure, naming the field", async () => {
+    const refusals: [Record<string, unknown>, string, string][] = [
+      [{ dealType: "DOOR_DEAL", currency: "USD", percentage: "70", expenseCap: usd("500") }, "expenseCap", "A DOOR_DEAL deal does not take an expenseCap."],
+      [{ dealType: "PER_TICKET", currency: "USD", guarantee: usd("500") }, "perTicket", "A PER_TICKET deal requires a perTicket."],
+      [
+        { dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "USD", guarantee: usd("1"), percentage: "80", promoterProfit: { percentageOfExpenses: "15", amount: usd("100") } },
+        "promoterProfit",
+        "The promoter profit takes exactly one of percentageOfExpenses and amount.",
+      ],
+    ];
+    const before = await ask(alice, "{ deals(first: 100) { edges { node { id } } } }");
+    for (const [terms, field, message] of refusals) {
+      const response = await created(terms);
+      expect(response.status, field).toBe(400);
+      expect(response.body.errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT", reason: "INVALID_DEAL_TERMS", field } });
+    }
+    expect((await ask(alice, "{ deals(first: 100) { edges { node { id } } } }")).body).toEqual(before.body);
+  });
+
+  it("of the demo's Madrid draft: a plus deal with the promoter's 15% profit and capped expenses", async () => {
+    const response = await ask(alice, `query($artistId: ID) { deals(filter: { artistId: $artistId }) { edges { node { currentTerms { number ${termsFields} } } } } }`, { artistId: demoArtists.luaMoreno.id });
+    expect(response.body.data!.deals.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      {
+        currentTerms: {
+          ...none,
+          number: 2,
+          dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+          currency: "EUR",
+          guarantee: { amount: "45000.00", currency: "EUR" },
+          percentage: "85",
+          promoterProfit: { percentageOfExpenses: "15", amount: null },
+          expenseCap: { amount: "30000.00", currency: "EUR" },
+        },
+      },
+    ]);
+  });
+});
+
 describe("illegal moves", () => {
   it("are refused with the status and the allowed moves named, and change nothing", async () => {
     const id = await createDeal({ artistId: demoArtists.sagaNord.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "75" } });

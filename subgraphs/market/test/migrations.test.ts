@@ -1,10 +1,14 @@
 // The hand-written migrations build exactly what schema.prisma declares, and the
 // invariants Prisma cannot declare hold in the database itself, whoever writes: terms
-// versions are append-only (a never-offered draft goes whole, with its deal), and a deal
-// has at most one live contract.
+// versions are append-only (a never-offered draft goes whole, with its deal) and carry
+// exactly the terms their deal type takes, and a deal has at most one live contract.
+// Stored split points become promoter profits when the deal vocabulary migration runs.
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { applyMigrations, type Tenant } from "@marquee/kit";
-import { findSchemaDrift } from "@marquee/kit/testing";
+import { applyMigrations, openSqlExecutor, type Tenant } from "@marquee/kit";
+import { createTestDatabaseTarget, findSchemaDrift } from "@marquee/kit/testing";
 import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOfferTerms } from "../src/domain/index.ts";
@@ -51,7 +55,57 @@ describe("migrations", () => {
       "20261125090000_market_deals_and_contracts",
       "20261125230000_delete_never_offered_drafts",
       "20261127120000_bonus_threshold_bound",
+      "20261127180000_deal_vocabulary",
     ]);
+  });
+
+  it("turn each plus deal's stored split point into its promoter profit amount, and keep the versions append-only", async () => {
+    // A database at the migration before the deal vocabulary, holding versions written then.
+    const database = await createTestDatabaseTarget();
+    const sql = await openSqlExecutor(database.target);
+    const before = await mkdtemp(join(tmpdir(), "market-migrations-"));
+    try {
+      await cp(join(migrationsDir, "migration_lock.toml"), join(before, "migration_lock.toml"));
+      for (const name of ["20261125090000_market_deals_and_contracts", "20261125230000_delete_never_offered_drafts", "20261127120000_bonus_threshold_bound"]) {
+        await cp(join(migrationsDir, name), join(before, name), { recursive: true });
+      }
+      await applyMigrations(database.target, { schema: marketSchema, migrationsDir: before });
+      const companyId = crypto.randomUUID();
+      const userId = demoUsers.alice.id;
+      const [deal] = await sql.query<{ id: string }>(`INSERT INTO market.deal (company_id, artist_id, created_by) VALUES ($1, $2, $3) RETURNING id::text`, [companyId, crypto.randomUUID(), userId]);
+      const version = (number: number, dealType: string, guarantee: string | null, percentage: string | null, splitPoint: string | null) =>
+        sql.query(
+          `INSERT INTO market.deal_terms_version (company_id, deal_id, number, kind, side, currency, deal_type, guarantee, percentage, split_point, created_by)
+           VALUES ($1, $2, $3, 'DRAFT', 'PROMOTER', 'EUR', $4, $5, $6, $7, $8)`,
+          [companyId, deal!.id, number, dealType, guarantee, percentage, splitPoint, userId],
+        );
+      await version(1, "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", "40000", "85", "95000.5");
+      await version(2, "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", "45000", "85", "30000");
+      await version(3, "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "9000", "80", null);
+      await version(4, "DOOR_DEAL", null, "70", null);
+
+      expect(await applyMigrations(database.target, { schema: marketSchema, migrationsDir })).toEqual(["20261127180000_deal_vocabulary"]);
+      expect(await findSchemaDrift(sql, { schema: marketSchema, prismaSchemaPath: fileURLToPath(new URL("../../../prisma/market/schema.prisma", import.meta.url)) })).toEqual([]);
+      const versions = await sql.query(
+        `SELECT number, deal_type::text, guarantee::text, percentage::text, promoter_profit_amount::text, promoter_profit_percentage::text, per_ticket::text, expense_cap::text
+         FROM market.deal_terms_version WHERE deal_id = $1 ORDER BY number`,
+        [deal!.id],
+      );
+      const terms = { promoter_profit_percentage: null, per_ticket: null, expense_cap: null };
+      expect(versions).toEqual([
+        { number: 1, deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "40000.0000", percentage: "85.00", promoter_profit_amount: "55000.5000", ...terms },
+        { number: 2, deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "45000.0000", percentage: "85.00", promoter_profit_amount: "0.0000", ...terms },
+        { number: 3, deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: "9000.0000", percentage: "80.00", promoter_profit_amount: null, ...terms },
+        { number: 4, deal_type: "DOOR_DEAL", guarantee: null, percentage: "70.00", promoter_profit_amount: null, ...terms },
+      ]);
+      await expect(sql.query(`UPDATE market.deal_terms_version SET promoter_profit_amount = 1 WHERE deal_id = $1`, [deal!.id])).rejects.toThrow(
+        /is append-only: a version of a deal's terms cannot be changed or deleted/,
+      );
+    } finally {
+      await sql.close();
+      await database.drop();
+      await rm(before, { recursive: true, force: true });
+    }
   });
 });
 
@@ -106,6 +160,46 @@ describe("the terms versions", () => {
     await expect(insert({ radius_km: 100 })).rejects.toThrow(/deal_terms_version_radius_clause/);
     await expect(insert({ number: 1 })).rejects.toThrow(/deal_terms_version_deal_id_number_key/);
     await expect(insert({ company_id: crypto.randomUUID() })).rejects.toThrow(/deal_terms_version_company_id_deal_id_fkey/);
+  });
+});
+
+describe("the deal's terms in a version", () => {
+  it("are exactly those its deal type takes, each in range", async () => {
+    const { tenant, deal } = await acceptedDeal();
+    let number = 10;
+    const insert = (columns: Record<string, unknown>) => {
+      number += 1;
+      const row = { company_id: tenant.companyId, deal_id: deal.id, number, kind: "DRAFT", side: "PROMOTER", currency: "USD", created_by: tenant.userId, ...columns };
+      const names = Object.keys(row);
+      return db.sql.query(`INSERT INTO market.deal_terms_version (${names.join(", ")}) VALUES (${names.map((_, index) => `$${index + 1}`).join(", ")})`, Object.values(row));
+    };
+    const plus = { deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "9000", percentage: "85" };
+
+    await insert({ deal_type: "PER_TICKET", per_ticket: "4.50", guarantee: "1000" });
+    await insert({ deal_type: "PER_TICKET", per_ticket: "4.50" });
+    await insert({ ...plus, promoter_profit_percentage: "15", expense_cap: "20000" });
+    await insert({ deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: "8000", percentage: "80", promoter_profit_amount: "0" });
+    await insert({ deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", guarantee: "8000", percentage: "60" });
+    await insert({ deal_type: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70", expense_cap: "0" });
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(6);
+
+    const wrongTerms: Record<string, unknown>[] = [
+      { deal_type: "PER_TICKET", guarantee: "1000" },
+      { deal_type: "PER_TICKET", per_ticket: "4.50", percentage: "10" },
+      { deal_type: "DOOR_DEAL", percentage: "70", expense_cap: "1" },
+      { deal_type: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70", promoter_profit_amount: "1" },
+      { deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", guarantee: "1", percentage: "60", promoter_profit_percentage: "15" },
+      { deal_type: "FLAT_GUARANTEE", guarantee: "1", per_ticket: "1" },
+      { deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "1" },
+    ];
+    for (const columns of wrongTerms) await expect(insert(columns), JSON.stringify(columns)).rejects.toThrow(/deal_terms_version_terms_match_type/);
+    await expect(insert({ ...plus, promoter_profit_percentage: "15", promoter_profit_amount: "100" })).rejects.toThrow(/deal_terms_version_one_promoter_profit/);
+    await expect(insert({ deal_type: "PER_TICKET", per_ticket: "0" })).rejects.toThrow(/deal_terms_version_per_ticket_positive/);
+    await expect(insert({ ...plus, promoter_profit_percentage: "0" })).rejects.toThrow(/deal_terms_version_promoter_profit_percentage_range/);
+    await expect(insert({ ...plus, promoter_profit_percentage: "100.01" })).rejects.toThrow(/deal_terms_version_promoter_profit_percentage_range/);
+    await expect(insert({ ...plus, promoter_profit_amount: "-1" })).rejects.toThrow(/deal_terms_version_promoter_profit_amount_not_negative/);
+    await expect(insert({ ...plus, expense_cap: "-0.01" })).rejects.toThrow(/deal_terms_version_expense_cap_not_negative/);
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(6);
   });
 });
 

@@ -31,7 +31,7 @@ async function thread(on: () => ReturnType<MarketTestDatabase["request"]>, dealI
   const market = on();
   const { edges } = await market.deals.history(dealId, {});
   return Promise.all(
-    edges.map(async ({ node }) => `${node.number} ${node.kind} ${node.side} ${formatMoney(node.terms.guarantee!)}${(await market.deals.ticketBonuses(node)).map((bonus) => ` +${formatMoney(bonus.bonus)}@${bonus.ticketsSold}`).join("")}`),
+    edges.map(async ({ node }) => `${node.number} ${node.kind} ${node.side} ${formatMoney(node.terms.deal.guarantee!)}${(await market.deals.ticketBonuses(node)).map((bonus) => ` +${formatMoney(bonus.bonus)}@${bonus.ticketsSold}`).join("")}`),
   );
 }
 
@@ -131,6 +131,54 @@ describe("a negotiation", () => {
     const versions = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id]);
     const counteredOnce = (await on().deals.find(deal.id))?.status === "COUNTERED";
     expect(versions[0]!.count).toBe(counteredOnce ? 3 : 2);
+  });
+});
+
+describe("the deal's terms", () => {
+  const eachType: [string, OfferTermsInput, string][] = [
+    [
+      "a per-ticket deal with a guarantee and a bonus",
+      { dealType: "PER_TICKET", currency: "USD", perTicket: usd("4.50"), guarantee: usd("2000"), ticketBonuses: [{ ticketsSold: 600, bonus: usd("400") }] },
+      "PER_TICKET guarantee 2000.00 perTicket 4.50 bonuses 600: 400.00",
+    ],
+    [
+      "a plus deal with a promoter profit percentage and an expense cap",
+      { dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "USD", guarantee: usd("9000"), percentage: "85", promoterProfit: { percentageOfExpenses: "12.5" }, expenseCap: usd("20000") },
+      "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT guarantee 9000.00 percentage 85 promoterProfit 12.5% expenseCap 20000.00",
+    ],
+    [
+      "a versus-net deal with a promoter profit amount",
+      { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "USD", guarantee: usd("8000"), percentage: "80", promoterProfit: { amount: usd("1500.50") } },
+      "GUARANTEE_VERSUS_PERCENTAGE_OF_NET guarantee 8000.00 percentage 80 promoterProfit USD 1500.50",
+    ],
+    ["a versus-gross deal", { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", currency: "USD", guarantee: usd("7000"), percentage: "65" }, "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS guarantee 7000.00 percentage 65"],
+    [
+      "a door deal after expenses with an expense cap",
+      { dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000") },
+      "DOOR_DEAL_AFTER_EXPENSES percentage 70 expenseCap 3000.00",
+    ],
+  ];
+
+  it.each(eachType)("of %s are kept as written, through the offer that copies them and the contract that freezes them", async (_, input, expected) => {
+    const { deal, on } = await draftDeal(parseOfferTerms(input));
+    await on().deals.offer(deal.id);
+    await on().deals.accept(deal.id);
+    const contract = await on().contracts.create(deal.id);
+    const market = on();
+    const version = await market.deals.version(contract.termsVersionId);
+    const { type, guarantee, percentage, perTicket, promoterProfit, expenseCap } = version.terms.deal;
+    const bonuses = await market.deals.ticketBonuses(version);
+    const words = [
+      type,
+      guarantee && `guarantee ${formatMoney(guarantee)}`,
+      percentage && `percentage ${percentage.toFixed()}`,
+      perTicket && `perTicket ${formatMoney(perTicket)}`,
+      promoterProfit && `promoterProfit ${promoterProfit.kind === "AMOUNT" ? `${promoterProfit.amount.currency} ${formatMoney(promoterProfit.amount)}` : `${promoterProfit.percentage.toFixed()}%`}`,
+      expenseCap && `expenseCap ${formatMoney(expenseCap)}`,
+      bonuses.length > 0 && `bonuses ${bonuses.map((bonus) => `${bonus.ticketsSold}: ${formatMoney(bonus.bonus)}`).join(", ")}`,
+    ];
+    expect(words.filter(Boolean).join(" ")).toBe(expected);
+    expect(version).toMatchObject({ number: 2, kind: "OFFER" });
   });
 });
 

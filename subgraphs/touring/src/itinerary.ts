@@ -19,13 +19,17 @@ export interface PlannedStop {
 export async function plannedStop(context: TouringContext, stop: TourStopRecord): Promise<PlannedStop> {
   if (stop.eventId === null) return { stop, show: null, date: stop.day, place: stop.place };
   const show = await showOf(context, stop.eventId);
-  return {
-    stop,
-    show,
-    // A show's date is the day it starts on its venue's clock; an open show's date is only a hold.
-    date: show && stop.dateFixed ? localDateOf(new Date(show.startsAt), show.timeZone) : null,
-    place: show?.location ?? null,
-  };
+  return { stop, show, date: show && showDate(stop, show), place: show?.location ?? null };
+}
+
+/** The stop's date, from the show's start when the gateway passed it along, else as planned. */
+export async function dateOfStop(context: TouringContext, stop: TourStopRecord): Promise<string | null> {
+  return stop.eventId !== null && stop.showStart ? showDate(stop, stop.showStart) : (await plannedStop(context, stop)).date;
+}
+
+/** A show's date is the day it starts on its venue's clock; an open show's date is only a hold. */
+function showDate(stop: TourStopRecord, { startsAt, timeZone }: { startsAt: string; timeZone: string }): string | null {
+  return stop.dateFixed ? localDateOf(new Date(startsAt), timeZone) : null;
 }
 
 /** The tour's stops in order, with dates and places. */

@@ -2,6 +2,7 @@
 // tours, routing and suggestion in one federated query; a day sheet across a time-zone
 // change; who may read and change what; another company's and unknown ids; and what a
 // list of events costs Touring in SQL statements and calls to Base.
+import { localDateOf } from "@marquee/kit";
 import { demoArtists, demoEvents } from "@marquee/kit/demo";
 import { baseSubgraph } from "@marquee/subgraph-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -530,5 +531,18 @@ describe("a list of events with their tour stops", () => {
     // Statements: the events' stops, their tours, the tours' stops. Base: the gateway's events
     // query, and Touring's one batched read of the shows' events.
     expect(ten).toEqual({ statements: 3, baseCalls: 2 });
+  });
+
+  it("dates each show's stop from the event the gateway passes along (@requires), with no call back to Base", async () => {
+    const baseBefore = baseOperations();
+    const response = await ask(alice, `{ events(first: 10, filter: { search: "Routing batch" }) { edges { node { startsAt tourStop { date } } } } }`);
+    expect(response.body.errors).toBeUndefined();
+    const events: { node: { startsAt: string; tourStop: { date: string } } }[] = response.body.data!.events.edges;
+    expect(events).toHaveLength(10);
+    // Midnight UTC is the evening before in Chicago: the date is the venue's.
+    for (const { node } of events) expect(node.tourStop.date).toBe(localDateOf(new Date(node.startsAt), "America/Chicago"));
+    expect(events[0]!.node).toMatchObject({ startsAt: "2027-01-01T00:00:00.000Z", tourStop: { date: "2026-12-31" } });
+    // Base answers the gateway's events query, and nothing else.
+    expect(baseOperations() - baseBefore).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { isUuid, rowsPerKey, toConnection, type Connection, type PageRequest, ty
 import type { EventStatus, Prisma } from "../__generated__/prisma/client.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
-import type { EventRecord } from "./records.ts";
+import type { EventRecord, TicketTierRecord } from "./records.ts";
 import { containsText, equalsText, searchTerm } from "./text-search.ts";
 
 /** Events are listed by start, then id: the cursor is the last event's pair (an instant cursor). */
@@ -79,6 +79,17 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
               select: { eventId: true, artistId: true },
             });
       return rowsPerKey(eventIds, slots, (slot) => slot.eventId).map((lineup) => lineup.map((slot) => slot.artistId));
+    },
+
+    /** The ticket tiers of each event, in display order, in one statement however many events. */
+    async ticketTiersOf(eventIds: readonly string[]): Promise<TicketTierRecord[][]> {
+      const { companyId } = scope;
+      const rowIds = eventIds.filter(isUuid);
+      const tiers =
+        rowIds.length === 0
+          ? []
+          : await prisma.ticketTier.findMany({ where: { companyId, eventId: { in: rowIds } }, orderBy: [{ eventId: "asc" }, { position: "asc" }] });
+      return rowsPerKey(eventIds, tiers, (tier) => tier.eventId);
     },
 
     /**

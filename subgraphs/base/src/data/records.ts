@@ -1,2 +1,7 @@
 // The rows behind Base's GraphQL types (codegen.ts maps them), as Prisma reads them.
-export type { Artist as ArtistRecord, Event as EventRecord } from "../__generated__/prisma/client.ts";
+import type { TicketTier } from "../__generated__/prisma/client.ts";
+
+export type { Artist as ArtistRecord, Event as EventRecord, TicketTier as TicketTierRecord } from "../__generated__/prisma/client.ts";
+
+/** A tier as the API shows it: its row and its event's currency, which is every tier's. */
+export type PricedTicketTier = TicketTier & { currency: string };

@@ -1,6 +1,7 @@
 import type { BasePrismaClient } from "../data/prisma-client.ts";
 import { instantAtLocal } from "@marquee/kit";
 import { demoArtists, demoEvents, type DemoEvent, demoHistory, type DemoPastEvent } from "@marquee/kit/demo";
+import { demoTiersOf } from "./ticket-tiers.ts";
 
 const dayMs = 86_400_000;
 
@@ -20,9 +21,7 @@ function eventRow(event: DemoEvent, seedDay: Date) {
     startsAt,
     endsAt: new Date(startsAt.getTime() + event.hours * 3_600_000),
     ...event.location,
-    capacity: event.capacity,
-    ticketsSold: event.ticketsSold,
-    ticketPrice: event.ticketPrice.amount,
+    // Capacity, tickets sold and price are the database's to derive from the tiers.
     currency: event.ticketPrice.currency,
   };
 }
@@ -37,13 +36,21 @@ function pastEventRow(event: DemoPastEvent, seedDay: Date) {
   return { ...row, createdAt: new Date(row.startsAt.getTime() - event.announcedDaysBefore * dayMs), updatedAt: row.endsAt };
 }
 
-/** Writes Base's part of the demo world (demo-entities.ts, demo-history.ts) in one transaction, dated from `seedDay`. */
+/**
+ * Writes Base's part of the demo world (demo-entities.ts, demo-history.ts, ticket-tiers.ts)
+ * in one transaction, dated from `seedDay`.
+ */
 export async function seedDemo(prisma: BasePrismaClient, seedDay: Date): Promise<void> {
   const history = demoHistory(seedDay);
   const events: DemoEvent[] = [...Object.values(demoEvents), ...history];
   await prisma.$transaction(async (tx) => {
     await tx.artist.createMany({ data: Object.values(demoArtists).map((artist) => ({ ...artist, genres: [...artist.genres] })) });
     await tx.event.createMany({ data: [...Object.values(demoEvents).map((event) => eventRow(event, seedDay)), ...history.map((event) => pastEventRow(event, seedDay))] });
+    await tx.ticketTier.createMany({
+      data: events.flatMap((event) =>
+        demoTiersOf(event).map((tier, position) => ({ companyId: event.companyId, eventId: event.id, position, ...tier })),
+      ),
+    });
     await tx.eventLineup.createMany({
       data: events.flatMap((event) =>
         event.lineup.map((artistId, position) => ({ companyId: event.companyId, eventId: event.id, artistId, position })),

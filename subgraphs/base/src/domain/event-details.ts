@@ -1,6 +1,6 @@
 import { verdict, type Checked } from "./checked.ts";
-import { ticketPriceProblem, type Money } from "./money.ts";
 import { checkOptionalText, checkText } from "./text.ts";
+import type { EventTickets } from "./ticket-tiers.ts";
 
 /** Where an event takes place. Country, time zone and currency are valid codes by the time they get here (API scalars). */
 export interface EventLocation {
@@ -12,33 +12,29 @@ export interface EventLocation {
   timeZone: string;
 }
 
-/** An event's own details: everything but its status and lineup. */
+/**
+ * An event's own details: everything but its status, lineup and tickets (ticket-tiers.ts),
+ * whose figures the database derives from the tiers.
+ */
 export interface EventDetails {
   name: string;
   description: string | null;
   startsAt: Date;
   endsAt: Date;
   location: EventLocation;
-  capacity: number;
-  ticketsSold: number;
-  ticketPrice: Money;
 }
 
-/** Changes to an event's details: absent fields stay; `description: null` clears it. */
-export type EventChanges = Partial<EventDetails>;
+/** A new event as given: its details and its tickets, as tiers or as the one-tier shortcut. */
+export type NewEvent = EventDetails & EventTickets;
+
+/** Changes to an event: absent fields stay; `description: null` clears it; tickets as `changedTicketTiers` reads them. */
+export type EventChanges = Partial<EventDetails> & EventTickets;
 
 // A promoter's calendar: anything outside is a typo (2062 for 2026, a two-digit year).
 const earliestDate = new Date("2000-01-01T00:00:00Z");
 const latestDate = new Date("2100-01-01T00:00:00Z");
 
 export const maxLineupSize = 50;
-
-/**
- * More than any stadium or festival ground holds. GraphQL's Int and PostgreSQL's integer
- * end at 2^31 − 1, and a capacity near that is a typing error whose sums (a dashboard's,
- * an analysis's) overflow; bounded here, they stay far from it.
- */
-export const maxCapacity = 1_000_000;
 
 /** The details with text trimmed and blanks made null, or every rule they break. */
 export function checkEventDetails(details: EventDetails): Checked<EventDetails> {
@@ -52,15 +48,6 @@ export function checkEventDetails(details: EventDetails): Checked<EventDetails> 
     problems.push(`endsAt (${details.endsAt.toISOString()}) must be after startsAt (${details.startsAt.toISOString()}).`);
   }
   const location = checkLocation(details.location, problems);
-  const capacityValid = Number.isInteger(details.capacity) && details.capacity >= 0 && details.capacity <= maxCapacity;
-  if (!capacityValid) problems.push(`capacity must be a whole number from 0 to ${maxCapacity} (got ${details.capacity}).`);
-  if (!Number.isInteger(details.ticketsSold) || details.ticketsSold < 0) {
-    problems.push(`ticketsSold must be a whole number, 0 or more (got ${details.ticketsSold}).`);
-  } else if (capacityValid && details.ticketsSold > details.capacity) {
-    problems.push(`ticketsSold (${details.ticketsSold}) must not exceed capacity (${details.capacity}).`);
-  }
-  const priceProblem = ticketPriceProblem(details.ticketPrice);
-  if (priceProblem) problems.push(priceProblem);
   return verdict({ ...details, name, description, location }, problems);
 }
 

@@ -13,16 +13,16 @@ function minorUnitsOf(currency: string): number {
 }
 
 /**
- * Why `price` cannot be a ticket price; null when it can. A price finer than the
- * currency's minor unit ("12.505" USD) cannot be charged as written, so it is refused
- * rather than rounded.
+ * Why `price`, given as `field`, cannot be a ticket price; null when it can. A price
+ * finer than the currency's minor unit ("12.505" USD) cannot be charged as written, so
+ * it is refused rather than rounded.
  */
-export function ticketPriceProblem(price: Money): string | null {
+export function ticketPriceProblem(price: Money, field = "ticketPrice"): string | null {
   const amount = new Decimal(price.amount);
-  if (amount.isNegative() && !amount.isZero()) return `ticketPrice must not be negative (got ${price.amount}).`;
+  if (amount.isNegative() && !amount.isZero()) return `${field} must not be negative (got ${price.amount}).`;
   const minorUnits = minorUnitsOf(price.currency);
   if (amount.decimalPlaces() > minorUnits) {
-    return `ticketPrice ${price.amount} ${price.currency} has more decimals than ${price.currency} allows (${minorUnits}).`;
+    return `${field} ${price.amount} ${price.currency} has more decimals than ${price.currency} allows (${minorUnits}).`;
   }
   return null;
 }

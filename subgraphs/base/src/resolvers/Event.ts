@@ -1,6 +1,18 @@
-import { formatLocalIso, formatMoney } from "@marquee/kit";
+import { formatLocalIso } from "@marquee/kit";
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
+import type { BaseContext } from "../context.ts";
+import type { EventRecord, PricedTicketTier } from "../data/records.ts";
 import { nextStatuses } from "../domain/event-lifecycle.ts";
+import { ticketTotalsOf } from "../domain/ticket-tiers.ts";
+import { moneyOf } from "./money.ts";
+import { pricedCounts } from "./TicketTier.ts";
+
+/** The event's tiers, batched over every event of the request, priced in the event's currency. */
+async function tiersOf({ id, currency }: EventRecord, { data }: BaseContext): Promise<PricedTicketTier[]> {
+  return (await data.loaders.ticketTiersOfEvent.load(id)).map((tier) => ({ ...tier, currency }));
+}
+
+const totalsOf = async (event: EventRecord, context: BaseContext) => ticketTotalsOf((await tiersOf(event, context)).map(pricedCounts));
 
 export const Event: EventResolvers = {
   // Other modules' references, batched: one statement per batch, scoped to the caller's company.
@@ -9,7 +21,11 @@ export const Event: EventResolvers = {
   startsAtLocal: (event) => formatLocalIso(event.startsAt, event.timeZone),
   endsAtLocal: (event) => formatLocalIso(event.endsAt, event.timeZone),
   location: ({ venueName, city, country, latitude, longitude, timeZone }) => ({ venueName, city, country, latitude, longitude, timeZone }),
-  ticketPrice: ({ ticketPrice, currency }) => ({ amount: formatMoney({ amount: ticketPrice.toString(), currency }), currency }),
+  ticketPrice: ({ ticketPrice, currency }) => moneyOf(ticketPrice.toFixed(), currency),
+  ticketTiers: (event, _args, context) => tiersOf(event, context),
+  grossPotential: async (event, _args, context) => moneyOf((await totalsOf(event, context)).grossPotential, event.currency),
+  grossSales: async (event, _args, context) => moneyOf((await totalsOf(event, context)).grossSales, event.currency),
+  sellThrough: async (event, _args, context) => (await totalsOf(event, context)).sellThrough,
   lineup: async ({ id }, _args, { data }) => {
     const artistIds = await data.loaders.lineupOfEvent.load(id);
     const artists = await Promise.all(artistIds.map((artistId) => data.loaders.artistById.load(artistId)));

@@ -1,11 +1,9 @@
 // What the data layer hands to the resolvers (codegen's mappers point here), and how
 // Finance's rows become them: money as exact domain Money, dates and instants as the API
 // writes them, so that no resolver ever handles a Prisma type.
-import { moneyOf } from "@marquee/kit";
-import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementDeduction, SettlementLine } from "../__generated__/prisma/client.ts";
+import { moneyOf, parseDealTerms, type DealMoneyInput, type DealTerms } from "@marquee/kit";
+import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementDeduction, SettlementLine, SettlementTicketBonus } from "../__generated__/prisma/client.ts";
 import {
-  parseDealTerms,
-  type DealTerms,
   type Deduction,
   type ExpenseCategory,
   type Money,
@@ -115,21 +113,25 @@ export function incomeRecord(row: Income): IncomeRecord {
   };
 }
 
-export function settlementRecord(row: Settlement): SettlementRecord {
-  const money = (amount: Prisma.Decimal | null) => (amount === null ? null : moneyOf(amount, row.currency));
+/** A settlement row with its ticket bonuses, which are part of its deal terms. */
+export type SettlementRow = Settlement & { ticketBonuses: readonly SettlementTicketBonus[] };
+
+/** Every read of a settlement brings its ticket bonuses, lowest threshold first. */
+export const withTicketBonuses = { ticketBonuses: { orderBy: { position: "asc" } } } as const;
+
+export function settlementRecord(row: SettlementRow): SettlementRecord {
+  return writtenSettlementRecord(row, dealTermsOf(row));
+}
+
+/** A settlement row whose deal terms the caller has just written, and so already holds. */
+export function writtenSettlementRecord(row: Settlement, dealTerms: DealTerms): SettlementRecord {
   return {
     id: row.id,
     eventId: row.eventId,
     artistId: row.artistId,
     status: row.status,
     currency: row.currency,
-    // The table's CHECKs hold the terms to what their deal type needs, so this parse cannot fail.
-    dealTerms: parseDealTerms({
-      type: row.dealType,
-      guarantee: money(row.guarantee),
-      percentage: row.percentage?.toFixed() ?? null,
-      splitPoint: money(row.splitPoint),
-    }),
+    dealTerms,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     approval: row.approvedAt && row.approvedBy ? { approvedAt: row.approvedAt.toISOString(), approvedBy: row.approvedBy } : null,
@@ -144,6 +146,30 @@ export function settlementRecord(row: Settlement): SettlementRecord {
         : null,
     frozenTotals: frozenTotalsOf(row),
   };
+}
+
+/**
+ * The terms were parsed by the same rules when they were written, and the table's CHECKs
+ * and keys hold them to what their deal type takes, so this parse cannot fail.
+ */
+function dealTermsOf(row: SettlementRow): DealTerms {
+  const written = (amount: Prisma.Decimal | null): DealMoneyInput | null => (amount === null ? null : { amount: amount.toFixed(), currency: row.currency });
+  const { promoterProfitPercentage, promoterProfitAmount } = row;
+  return parseDealTerms(
+    {
+      dealType: row.dealType,
+      guarantee: written(row.guarantee),
+      percentage: row.percentage?.toFixed() ?? null,
+      perTicket: written(row.perTicket),
+      promoterProfit:
+        promoterProfitPercentage === null && promoterProfitAmount === null
+          ? null
+          : { percentageOfExpenses: promoterProfitPercentage?.toFixed() ?? null, amount: written(promoterProfitAmount) },
+      expenseCap: written(row.expenseCap),
+      ticketBonuses: row.ticketBonuses.map((bonus) => ({ ticketsSold: bonus.ticketsSold, bonus: { amount: bonus.bonus.toFixed(), currency: bonus.currency } })),
+    },
+    row.currency,
+  );
 }
 
 function frozenTotalsOf(row: Settlement): FrozenTotals | null {
@@ -176,6 +202,9 @@ function frozenTotalsOf(row: Settlement): FrozenTotals | null {
     net: money(net),
     artistPayout: money(artistPayout),
     promoterResult: money(promoterResult),
+    ticketsSold: row.frozenTicketsSold,
+    promoterProfit: row.frozenPromoterProfit === null ? null : money(row.frozenPromoterProfit),
+    splitPoint: row.frozenSplitPoint === null ? null : money(row.frozenSplitPoint),
   };
 }
 

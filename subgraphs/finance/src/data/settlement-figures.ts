@@ -16,11 +16,12 @@ export interface EventLedger {
 }
 
 /**
- * The waterfall of a settlement from its terms and its event's ledger. Every ticketing
- * income and expense must be in the settlement's currency: one in another currency is
- * refused, named, rather than converted or left out.
+ * The waterfall of a settlement from its terms, its event's ledger and, for a deal paid by
+ * them, the event's paid tickets (null for any other deal). Every ticketing income and
+ * expense must be in the settlement's currency: one in another currency is refused, named,
+ * rather than converted or left out.
  */
-export function liveFigures(settlement: SettlementRecord, deductions: readonly Deduction[], ledger: EventLedger): SettlementFiguresRecord {
+export function liveFigures(settlement: SettlementRecord, deductions: readonly Deduction[], ledger: EventLedger, ticketsSold: number | null): SettlementFiguresRecord {
   const { currency } = settlement;
   for (const income of ledger.ticketing) {
     assertCurrency(income.amount, currency, `Ticketing income "${income.id}" (${income.description})`);
@@ -31,6 +32,7 @@ export function liveFigures(settlement: SettlementRecord, deductions: readonly D
     grossTicketSales: sumMoney(currency, ledger.ticketing.map((income) => income.amount)),
     deductions,
     expenses: ledger.expenses,
+    ticketsSold,
   });
   return { ...waterfall, frozen: false };
 }

@@ -3,7 +3,7 @@
 // requests racing to approve or edit one settlement exactly one wins, whatever the
 // isolation level; the table's CHECKs and the lines' primary key back that up.
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, sameId, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, dealNeedsTicketCount, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, sameId, toConnection, type ChildList, type Connection, type DealTerms, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import {
   assertEditable,
   assertSettlementTerms,
@@ -23,6 +23,8 @@ import {
   incomeRecord,
   settlementRecord,
   waterfallLine,
+  withTicketBonuses,
+  writtenSettlementRecord,
   type SettlementFiguresRecord,
   type SettlementRecord,
 } from "./records.ts";
@@ -79,7 +81,7 @@ export function createSettlementRepository(
 
   async function find(id: string, db: FinanceTransaction = prisma): Promise<SettlementRecord | null> {
     if (!isUuid(id)) return null;
-    const row = await db.settlement.findFirst({ where: { id, companyId } });
+    const row = await db.settlement.findFirst({ where: { id, companyId }, include: withTicketBonuses });
     return row && settlementRecord(row);
   }
 
@@ -114,6 +116,23 @@ export function createSettlementRepository(
     }));
   }
 
+  function ticketBonusRows(settlementId: string, dealTerms: DealTerms) {
+    return dealTerms.ticketBonuses.map((bonus, position) => ({
+      companyId,
+      settlementId,
+      position,
+      ticketsSold: bonus.ticketsSold,
+      bonus: bonus.bonus.amount.toFixed(),
+      currency: bonus.bonus.currency,
+    }));
+  }
+
+  /** Writes a settlement's children: its deductions and its deal's ticket bonuses. */
+  async function writeChildren(db: FinanceTransaction, settlementId: string, terms: SettlementTerms) {
+    await db.settlementDeduction.createMany({ data: deductionRows(settlementId, terms.deductions) });
+    await db.settlementTicketBonus.createMany({ data: ticketBonusRows(settlementId, terms.dealTerms) });
+  }
+
   return {
     find,
 
@@ -131,6 +150,7 @@ export function createSettlementRepository(
         },
         orderBy: newestFirst("createdAt"),
         take: page.take + 1,
+        include: withTicketBonuses,
       });
       return toConnection(rows.map(settlementRecord), page.take, sortKeyOf);
     },
@@ -140,6 +160,7 @@ export function createSettlementRepository(
       const rows = await prisma.settlement.findMany({
         where: { companyId, eventId: { in: [...eventIds] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: withTicketBonuses,
       });
       return rowsPerKey(eventIds, rows.map(settlementRecord), (settlement) => settlement.eventId);
     }),
@@ -150,15 +171,20 @@ export function createSettlementRepository(
       companyId,
       list: settlementsOfArtist,
       isKey: isInstantKey,
-      loadByIds: async (ids) => (await prisma.settlement.findMany({ where: { companyId, id: { in: ids } } })).map(settlementRecord),
+      loadByIds: async (ids) => (await prisma.settlement.findMany({ where: { companyId, id: { in: ids } }, include: withTicketBonuses })).map(settlementRecord),
       idOf: (settlement) => settlement.id,
       keyOf: sortKeyOf,
     }),
 
     deductions: (settlement: SettlementRecord) => deductionsOf.load(settlement.id),
 
-    /** The frozen sheet once approved; for a draft, the sheet as the event's ledger stands now. */
-    async figures(settlement: SettlementRecord): Promise<SettlementFiguresRecord> {
+    /**
+     * The frozen sheet once approved; for a draft, the sheet as the event's ledger stands
+     * now. `ticketsSold` is the event's paid tickets as Base counts them now, which the
+     * caller reads for a draft whose deal is paid by them (`dealNeedsTicketCount`) and
+     * passes as null otherwise: an approved settlement shows the count frozen with it.
+     */
+    async figures(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
       if (settlement.frozenTotals) {
         const lines = await frozenLinesOf.load(settlement.id);
         return frozenFigures(settlement.frozenTotals, lines.map((line) => waterfallLine(line, settlement.currency)));
@@ -168,7 +194,7 @@ export function createSettlementRepository(
         ledger.incomes.ticketingOfEvent.load(settlement.eventId),
         ledger.expenses.allOfEvent.load(settlement.eventId),
       ]);
-      return liveFigures(settlement, deductions, { ticketing, expenses });
+      return liveFigures(settlement, deductions, { ticketing, expenses }, ticketsSold);
     },
 
     /** Opens a draft; the event and the artist must already be known to exist in Base. */
@@ -183,8 +209,8 @@ export function createSettlementRepository(
         if (!row) {
           throw badUserInput(`Artist "${artistId}" already has a settlement for event "${eventId}"; update that one instead.`, { eventId, artistId });
         }
-        await tx.settlementDeduction.createMany({ data: deductionRows(row.id, terms.deductions) });
-        return settlementRecord(row);
+        await writeChildren(tx, row.id, terms);
+        return writtenSettlementRecord(row, terms.dealTerms);
       });
       deductionsOf.prime(settlement.id, [...terms.deductions]);
       return settlement;
@@ -201,12 +227,13 @@ export function createSettlementRepository(
           deductions: changes.deductions ?? (await deductionsIn(tx, id)),
         };
         assertSettlementTerms(terms);
-        // Deductions go first: their foreign key holds them to the settlement's currency.
+        // The children go first: their foreign keys hold them to the settlement's currency.
         await tx.settlementDeduction.deleteMany({ where: { companyId, settlementId: id } });
+        await tx.settlementTicketBonus.deleteMany({ where: { companyId, settlementId: id } });
         const [row] = await tx.settlement.updateManyAndReturn({ where: { id, companyId, status: "DRAFT" }, data: termColumns(terms) });
         if (!row) return refusal(tx, id, assertEditable);
-        await tx.settlementDeduction.createMany({ data: deductionRows(id, terms.deductions) });
-        return { settlement: settlementRecord(row), deductions: [...terms.deductions] };
+        await writeChildren(tx, id, terms);
+        return { settlement: writtenSettlementRecord(row, terms.dealTerms), deductions: [...terms.deductions] };
       });
       deductionsOf.clear(id).prime(id, deductions);
       return settlement;
@@ -215,17 +242,34 @@ export function createSettlementRepository(
     /**
      * Approves a draft exactly once: the sheet is computed from the event's ledger inside
      * the transaction, and written (totals and lines) only if this request is the one
-     * whose conditional UPDATE moved the settlement out of DRAFT.
+     * whose conditional UPDATE moved the settlement out of DRAFT. `ticketsSold` is the
+     * event's paid tickets, read from Base before the transaction by a caller that saw a
+     * deal paid by them, and frozen with the sheet; null for any other deal.
      */
-    async approve(id: string): Promise<SettlementRecord> {
+    async approve(id: string, ticketsSold: number | null): Promise<SettlementRecord> {
       return prisma.$transaction(async (tx) => {
         const current = await existing(tx, id);
         assertTransition(current.status, "APPROVED");
+        if (ticketsSold === null && dealNeedsTicketCount(current.dealTerms)) {
+          // The caller read the terms before another request changed them to a deal paid by the tickets sold.
+          throw badUserInput("The settlement's deal changed while it was being approved; approve it again.", { id });
+        }
         const deductions = await deductionsIn(tx, id);
         const expenses = await tx.expense.findMany({ where: { companyId, eventId: current.eventId } });
         const ticketing = await tx.income.findMany({ where: { companyId, eventId: current.eventId, source: "TICKETING" } });
-        const figures = liveFigures(current, deductions, { expenses: expenses.map(expenseRecord), ticketing: ticketing.map(incomeRecord) });
-        const frozen = [figures.grossTicketSales, figures.deductions, figures.adjustedGross, figures.totalExpenses, figures.net, figures.artistPayout, figures.promoterResult, ...figures.lines.map((line) => line.amount)];
+        const figures = liveFigures(current, deductions, { expenses: expenses.map(expenseRecord), ticketing: ticketing.map(incomeRecord) }, ticketsSold);
+        const frozen = [
+          figures.grossTicketSales,
+          figures.deductions,
+          figures.adjustedGross,
+          figures.totalExpenses,
+          figures.net,
+          figures.artistPayout,
+          figures.promoterResult,
+          ...(figures.promoterProfit ? [figures.promoterProfit] : []),
+          ...(figures.splitPoint ? [figures.splitPoint] : []),
+          ...figures.lines.map((line) => line.amount),
+        ];
         // A figure the database cannot hold would fail the write below with a 500; it is the ledger's problem, said as such.
         if (!frozen.every(isStorable)) {
           throw badUserInput("The settlement's figures pass the largest amount that can be recorded (999,999,999,999,999.9999); check the event's income and expenses.", { id });
@@ -244,6 +288,9 @@ export function createSettlementRepository(
             frozenNet: figures.net.amount.toFixed(),
             frozenArtistPayout: figures.artistPayout.amount.toFixed(),
             frozenPromoterResult: figures.promoterResult.amount.toFixed(),
+            frozenTicketsSold: figures.ticketsSold,
+            frozenPromoterProfit: figures.promoterProfit?.amount.toFixed() ?? null,
+            frozenSplitPoint: figures.splitPoint?.amount.toFixed() ?? null,
           },
         });
         if (!row) return refusal(tx, id, (status) => assertTransition(status, "APPROVED"));
@@ -257,7 +304,7 @@ export function createSettlementRepository(
             amount: line.amount.amount.toFixed(),
           })),
         });
-        return settlementRecord(row);
+        return writtenSettlementRecord(row, current.dealTerms);
       });
     },
 
@@ -273,7 +320,10 @@ export function createSettlementRepository(
           paymentRecordedBy: userId,
         },
       });
-      return row ? settlementRecord(row) : refusal(prisma, id, (status) => assertTransition(status, "PAID"));
+      if (!row) return refusal(prisma, id, (status) => assertTransition(status, "PAID"));
+      // A paid settlement's terms no longer change: its bonuses are read after the payment.
+      const ticketBonuses = await prisma.settlementTicketBonus.findMany({ where: { companyId, settlementId: id }, orderBy: { position: "asc" } });
+      return settlementRecord({ ...row, ticketBonuses });
     },
 
     /** Deletes a draft and returns it as it was, deductions included. */
@@ -294,11 +344,15 @@ export function createSettlementRepository(
 
 function termColumns(terms: SettlementTerms) {
   const { dealTerms } = terms;
+  const { promoterProfit } = dealTerms;
   return {
     currency: terms.currency,
     dealType: dealTerms.type,
-    guarantee: "guarantee" in dealTerms ? dealTerms.guarantee.amount.toFixed() : null,
-    percentage: "percentage" in dealTerms ? dealTerms.percentage.toFixed() : null,
-    splitPoint: "splitPoint" in dealTerms ? dealTerms.splitPoint.amount.toFixed() : null,
+    guarantee: dealTerms.guarantee?.amount.toFixed() ?? null,
+    percentage: dealTerms.percentage?.toFixed() ?? null,
+    perTicket: dealTerms.perTicket?.amount.toFixed() ?? null,
+    promoterProfitPercentage: promoterProfit?.kind === "PERCENTAGE_OF_EXPENSES" ? promoterProfit.percentage.toFixed() : null,
+    promoterProfitAmount: promoterProfit?.kind === "AMOUNT" ? promoterProfit.amount.amount.toFixed() : null,
+    expenseCap: dealTerms.expenseCap?.amount.toFixed() ?? null,
   };
 }

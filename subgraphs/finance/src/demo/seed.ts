@@ -4,9 +4,10 @@
 // Entries are dated relative to their event, which Base places relative to the seed day,
 // so the two stay in step. Everything is written through the data layer, so the demo
 // passes the same checks as a user's input.
+import { parseDealTerms } from "@marquee/kit";
 import { demoCompanies, demoUsers, demoArtists, demoEvents, type DemoEvent } from "@marquee/kit/demo";
 import type { IncomeSource } from "../__generated__/prisma/client.ts";
-import { parseDealTerms, parseMoney, type ExpenseCategory } from "../domain/index.ts";
+import { parseMoney, type ExpenseCategory } from "../domain/index.ts";
 import { createFinanceData } from "../data/finance-data.ts";
 import type { FinancePrisma } from "../data/finance-database.ts";
 
@@ -119,7 +120,7 @@ export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Pro
   const usd = (amount: string) => parseMoney(amount, "USD");
   await northwind.settlements.create(e.chicago.id, demoArtists.auroraLane.id, {
     currency: "USD",
-    dealTerms: parseDealTerms({ type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("8000.00"), percentage: "80" }),
+    dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "8000.00", currency: "USD" }, percentage: "80" }, "USD"),
     deductions: [
       { label: "Ticketing fees", amount: usd("1652.40") },
       { label: "Chicago amusement tax", amount: usd("2478.60") },
@@ -130,7 +131,7 @@ export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Pro
   const eur = (amount: string) => parseMoney(amount, "EUR");
   await harbor.settlements.create(e.harborJazzNight.id, demoArtists.elbeQuartet.id, {
     currency: "EUR",
-    dealTerms: parseDealTerms({ type: "DOOR_DEAL", percentage: "70" }),
+    dealTerms: parseDealTerms({ dealType: "DOOR_DEAL", percentage: "70" }, "EUR"),
     deductions: [
       { label: "Ticketing fees", amount: eur("395.85") },
       { label: "VAT (7%)", amount: eur("863.22") },

@@ -8,7 +8,6 @@ export type DomainErrorReason =
   | "UNSUPPORTED_CURRENCY"
   | "INVALID_AMOUNT"
   | "CURRENCY_MISMATCH"
-  | "INVALID_DEAL_TERMS"
   | "INVALID_SETTLEMENT_INPUT"
   | "ILLEGAL_SETTLEMENT_TRANSITION"
   | "SETTLEMENT_NOT_EDITABLE";
@@ -61,16 +60,6 @@ export class CurrencyMismatchError extends DomainError {
     this.expectedCurrency = expectedCurrency;
     this.actualCurrency = actualCurrency;
     this.item = item;
-  }
-}
-
-export class InvalidDealTermsError extends DomainError {
-  /** The deal-terms field at fault, so a form can highlight it. */
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super("INVALID_DEAL_TERMS", message);
-    this.field = field;
   }
 }
 

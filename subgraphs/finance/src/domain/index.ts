@@ -1,22 +1,8 @@
-export { computeArtistPayout, type ArtistPayout, type ShowRevenue } from "./artist-payout.ts";
-export {
-  DEAL_TYPES,
-  assertDealTermsCurrency,
-  parseDealTerms,
-  type DealTerms,
-  type DealTermsInput,
-  type DealType,
-  type DoorDealTerms,
-  type FlatGuaranteeTerms,
-  type GuaranteePlusPercentageAboveSplitTerms,
-  type GuaranteeVersusPercentageOfNetTerms,
-} from "./deal-terms.ts";
 export {
   CurrencyMismatchError,
   DomainError,
   IllegalSettlementTransitionError,
   InvalidAmountError,
-  InvalidDealTermsError,
   InvalidSettlementInputError,
   SettlementNotEditableError,
   UnsupportedCurrencyError,
@@ -27,14 +13,10 @@ export {
   addMoney,
   assertCurrency,
   assertSupportedCurrency,
-  compareMoney,
-  describeMoney,
-  floorAtZero,
   isNegative,
   isStorable,
   minorUnitsOf,
   parseMoney,
-  percentageOf,
   roundToMinorUnits,
   subtractMoney,
   sumMoney,
@@ -48,7 +30,7 @@ export {
   assertTransition,
   type SettlementStatus,
 } from "./settlement-lifecycle.ts";
-export { assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
+export { assertDealCurrency, assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
 export {
   WATERFALL_LINE_KINDS,
   computeSettlement,

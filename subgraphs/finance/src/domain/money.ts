@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { minorUnitsOf as currencyMinorUnits, formatMoney, type Money } from "@marquee/kit";
+import { minorUnitsOf as currencyMinorUnits, type Money } from "@marquee/kit";
 import { CurrencyMismatchError, InvalidAmountError, UnsupportedCurrencyError } from "./errors.ts";
 
 export type { Money };
@@ -71,23 +71,8 @@ export function sumMoney(currency: string, amounts: readonly Money[]): Money {
   return amounts.reduce(addMoney, zeroMoney(currency));
 }
 
-/** `percentage` is in percent: 85 means 85%. The result is exact, not rounded. */
-export function percentageOf(money: Money, percentage: Decimal): Money {
-  return { amount: ExactDecimal.div(ExactDecimal.mul(money.amount, percentage), 100), currency: money.currency };
-}
-
-export function compareMoney(left: Money, right: Money): -1 | 0 | 1 {
-  assertSameCurrency(left, right);
-  return left.amount.comparedTo(right.amount) as -1 | 0 | 1;
-}
-
 export function isNegative(money: Money): boolean {
   return money.amount.lessThan(0);
-}
-
-/** max(0, money): a loss contributes nothing to a share of the profits. */
-export function floorAtZero(money: Money): Money {
-  return isNegative(money) ? zeroMoney(money.currency) : money;
 }
 
 /**
@@ -111,11 +96,6 @@ const largestStorableAmount = new ExactDecimal("999999999999999.9999");
  */
 export function isStorable(money: Money): boolean {
   return money.amount.abs().lessThanOrEqualTo(largestStorableAmount);
-}
-
-/** Currency-prefixed form for human-readable text: "USD 1200.50". */
-export function describeMoney(money: Money): string {
-  return `${money.currency} ${formatMoney(money)}`;
 }
 
 function assertSameCurrency(left: Money, right: Money): void {

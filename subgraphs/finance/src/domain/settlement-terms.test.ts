@@ -1,10 +1,10 @@
+import { parseDealTerms } from "@marquee/kit";
 import { describe, expect, it } from "vitest";
-import { parseDealTerms } from "./deal-terms.ts";
 import { parseMoney } from "./money.ts";
 import { assertSettlementTerms } from "./settlement-terms.ts";
 
 const usd = (amount: string) => parseMoney(amount, "USD");
-const flatGuarantee = parseDealTerms({ type: "FLAT_GUARANTEE", guarantee: usd("5000.00") });
+const flatGuarantee = parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: { amount: "5000.00", currency: "USD" } }, "USD");
 
 describe("assertSettlementTerms", () => {
   it("accepts terms and deductions all in the settlement's currency", () => {
@@ -17,9 +17,9 @@ describe("assertSettlementTerms", () => {
     ).not.toThrow();
   });
 
-  it("names the deal term in another currency", () => {
+  it("names the deal when it is in another currency", () => {
     expect(() => assertSettlementTerms({ currency: "EUR", dealTerms: flatGuarantee, deductions: [] })).toThrow(
-      expect.objectContaining({ name: "CurrencyMismatchError", message: "The deal's guarantee is in USD but EUR was expected" }),
+      expect.objectContaining({ name: "CurrencyMismatchError", item: "The deal", message: "The deal is in USD but EUR was expected" }),
     );
   });
 

@@ -1,5 +1,5 @@
-import { assertDealTermsCurrency, type DealTerms } from "./deal-terms.ts";
-import { InvalidSettlementInputError } from "./errors.ts";
+import type { DealTerms } from "@marquee/kit";
+import { CurrencyMismatchError, InvalidSettlementInputError } from "./errors.ts";
 import { assertCurrency, assertSupportedCurrency, isNegative } from "./money.ts";
 import type { Deduction } from "./settlement-waterfall.ts";
 
@@ -17,12 +17,19 @@ export interface SettlementTerms {
  */
 export function assertSettlementTerms(terms: SettlementTerms): void {
   assertSupportedCurrency(terms.currency);
-  assertDealTermsCurrency(terms.dealTerms, terms.currency);
+  assertDealCurrency(terms.dealTerms, terms.currency);
   for (const deduction of terms.deductions) {
     const item = `Deduction "${deduction.label}"`;
     assertCurrency(deduction.amount, terms.currency, item);
     if (isNegative(deduction.amount)) {
       throw new InvalidSettlementInputError(item, "cannot be negative");
     }
+  }
+}
+
+/** Throws unless the deal is in `currency`: `parseDealTerms` already holds each of its amounts to the deal's own. */
+export function assertDealCurrency(dealTerms: DealTerms, currency: string): void {
+  if (dealTerms.currency !== currency) {
+    throw new CurrencyMismatchError(currency, dealTerms.currency, "The deal");
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDealTerms, type DealTermsInput } from "./deal-terms.ts";
-import { formatMoney } from "@marquee/kit";
+import { formatMoney, parseDealTerms, type DealTermsInput } from "@marquee/kit";
 import { parseMoney } from "./money.ts";
 import { computeSettlement, type SettlementInput, type SettlementWaterfall } from "./settlement-waterfall.ts";
 
@@ -24,9 +23,20 @@ function totals(waterfall: SettlementWaterfall): Record<string, string> {
   };
 }
 
-function settle(show: Omit<SettlementInput, "dealTerms">, terms: DealTermsInput): SettlementWaterfall {
-  return computeSettlement({ ...show, dealTerms: parseDealTerms(terms) });
+/** The figures a deal adds besides the sheet's totals. */
+function dealFigures(waterfall: SettlementWaterfall) {
+  const shown = (money: SettlementWaterfall["promoterProfit"]) => money && formatMoney(money);
+  return { ticketsSold: waterfall.ticketsSold, promoterProfit: shown(waterfall.promoterProfit), splitPoint: shown(waterfall.splitPoint) };
 }
+
+type Show = Omit<SettlementInput, "dealTerms" | "ticketsSold"> & { ticketsSold?: number | null };
+
+/** Settles the show under terms written in the show's currency (or `dealCurrency`). */
+function settle(show: Show, terms: DealTermsInput, dealCurrency = show.currency): SettlementWaterfall {
+  return computeSettlement({ ...show, ticketsSold: show.ticketsSold ?? null, dealTerms: parseDealTerms(terms, dealCurrency) });
+}
+
+const dollars = (amount: string) => ({ amount, currency: "USD" });
 
 /**
  * A sold-out club night: 800 tickets × $35 = $28,000 gross.
@@ -35,7 +45,7 @@ function settle(show: Omit<SettlementInput, "dealTerms">, terms: DealTermsInput)
  * = $8,300 in total, so net = 24,500 − 8,300 = $16,200.
  * Expenses are listed out of category order on purpose: the sheet must reorder them.
  */
-const soldOutClubNight: Omit<SettlementInput, "dealTerms"> = {
+const soldOutClubNight: Show = {
   currency: "USD",
   grossTicketSales: usd("28000.00"),
   deductions: [
@@ -67,9 +77,9 @@ const clubNightUpToNet: [string, string, string][] = [
   ["NET", "Net", "16200.00"],
 ];
 
-describe("computeSettlement: the four deal types on a sold-out club night", () => {
+describe("computeSettlement: every deal form on a sold-out club night", () => {
   it("flat guarantee: the artist gets $5,000 whatever the night makes", () => {
-    const waterfall = settle(soldOutClubNight, { type: "FLAT_GUARANTEE", guarantee: usd("5000.00") });
+    const waterfall = settle(soldOutClubNight, { dealType: "FLAT_GUARANTEE", guarantee: dollars("5000.00") });
 
     // Promoter: 16,200 − 5,000 = 11,200.
     expect(sheet(waterfall)).toEqual([
@@ -86,12 +96,13 @@ describe("computeSettlement: the four deal types on a sold-out club night", () =
       artistPayout: "5000.00",
       promoterResult: "11200.00",
     });
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: null, splitPoint: null });
   });
 
   it("guarantee versus 80% of net: the percentage wins", () => {
     const waterfall = settle(soldOutClubNight, {
-      type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
-      guarantee: usd("5000.00"),
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      guarantee: dollars("5000.00"),
       percentage: "80",
     });
 
@@ -105,8 +116,8 @@ describe("computeSettlement: the four deal types on a sold-out club night", () =
 
   it("guarantee versus 80% of net: the guarantee wins", () => {
     const waterfall = settle(soldOutClubNight, {
-      type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
-      guarantee: usd("15000.00"),
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      guarantee: dollars("15000.00"),
       percentage: "80",
     });
 
@@ -118,38 +129,241 @@ describe("computeSettlement: the four deal types on a sold-out club night", () =
     ]);
   });
 
-  it("guarantee plus 85% above a split point: net clears the split", () => {
-    // Split point = the $5,000 guarantee + the promoter's agreed $2,000 profit = $7,000 of net.
+  it("guarantee versus 80% of net after a 15% promoter profit, with expenses capped at $8,000", () => {
     const waterfall = settle(soldOutClubNight, {
-      type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
-      guarantee: usd("5000.00"),
-      percentage: "85",
-      splitPoint: usd("7000.00"),
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      guarantee: dollars("5000.00"),
+      percentage: "80",
+      promoterProfit: { percentageOfExpenses: "15" },
+      expenseCap: dollars("8000.00"),
     });
 
-    // Net above split: 16,200 − 7,000 = 9,200; bonus 85% × 9,200 = 7,820; artist 5,000 + 7,820 = 12,820.
-    // Promoter: 16,200 − 12,820 = 3,380, i.e. the agreed 2,000 plus their 15% of 9,200 (1,380).
+    // The $8,300 of expenses count as the $8,000 cap; promoter profit 15% × 8,000 = 1,200;
+    // 80% × (24,500 − 8,000 − 1,200 = 15,300) = 12,240 > 5,000. Promoter: 16,200 − 12,240 = 3,960.
     expect(sheet(waterfall)).toEqual([
       ...clubNightUpToNet,
-      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) plus 85% of net above the USD 7000.00 split point (USD 7820.00)", "12820.00"],
-      ["PROMOTER_RESULT", "Promoter profit", "3380.00"],
+      [
+        "ARTIST_PAYOUT",
+        "80% of net after USD 1200.00 promoter profit with expenses capped at USD 8000.00 (USD 12240.00) exceeds guarantee (USD 5000.00)",
+        "12240.00",
+      ],
+      ["PROMOTER_RESULT", "Promoter profit", "3960.00"],
+    ]);
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: "1200.00", splitPoint: null });
+  });
+
+  it("guarantee versus 60% of adjusted gross: the percentage wins", () => {
+    const waterfall = settle(soldOutClubNight, {
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS",
+      guarantee: dollars("5000.00"),
+      percentage: "60",
+    });
+
+    // 60% × 24,500 = 14,700 > 5,000; promoter 16,200 − 14,700 = 1,500.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "60% of adjusted gross (USD 14700.00) exceeds guarantee (USD 5000.00)", "14700.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "1500.00"],
     ]);
   });
 
-  it("guarantee plus 85% above a split point: net falls short of the split", () => {
+  it("guarantee plus 85% above the split point: adjusted gross clears it", () => {
+    // Split point = expenses 8,300 + guarantee 5,000 + the promoter's agreed 2,000 = 15,300 of adjusted gross.
     const waterfall = settle(soldOutClubNight, {
-      type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
-      guarantee: usd("5000.00"),
+      dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: dollars("5000.00"),
       percentage: "85",
-      splitPoint: usd("20000.00"),
+      promoterProfit: { amount: dollars("2000.00") },
     });
 
-    // Net 16,200 ≤ split 20,000: no bonus, the artist gets the 5,000 guarantee; promoter 16,200 − 5,000 = 11,200.
+    // Above the split: 24,500 − 15,300 = 9,200; 85% × 9,200 = 7,820; artist 5,000 + 7,820 = 12,820.
+    // Promoter: 16,200 − 12,820 = 3,380, i.e. the agreed 2,000 plus their 15% of 9,200 (1,380).
     expect(sheet(waterfall)).toEqual([
       ...clubNightUpToNet,
-      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) only: net (USD 16200.00) does not exceed the USD 20000.00 split point", "5000.00"],
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) plus 85% of adjusted gross above the USD 15300.00 split point (USD 7820.00)", "12820.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "3380.00"],
+    ]);
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: "2000.00", splitPoint: "15300.00" });
+  });
+
+  it("guarantee plus 85% above the split point: adjusted gross falls short of it", () => {
+    const waterfall = settle(soldOutClubNight, {
+      dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: dollars("5000.00"),
+      percentage: "85",
+      promoterProfit: { amount: dollars("15000.00") },
+    });
+
+    // Split point 8,300 + 5,000 + 15,000 = 28,300 ≥ 24,500: no overage, the artist gets the 5,000 guarantee;
+    // promoter 16,200 − 5,000 = 11,200.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) only: adjusted gross (USD 24500.00) does not exceed the USD 28300.00 split point", "5000.00"],
       ["PROMOTER_RESULT", "Promoter profit", "11200.00"],
     ]);
+  });
+
+  it("guarantee plus 85% above the split point with no promoter profit: the split point is expenses + guarantee", () => {
+    const waterfall = settle(soldOutClubNight, {
+      dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: dollars("5000.00"),
+      percentage: "85",
+    });
+
+    // Split point 8,300 + 5,000 = 13,300; 85% × (24,500 − 13,300 = 11,200) = 9,520; artist 14,520; promoter 1,680.
+    expect(sheet(waterfall).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "Guarantee (USD 5000.00) plus 85% of adjusted gross above the USD 13300.00 split point (USD 9520.00)", "14520.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "1680.00"],
+    ]);
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: null, splitPoint: "13300.00" });
+  });
+
+  it("door deal after expenses: 70% of net", () => {
+    const waterfall = settle(soldOutClubNight, { dealType: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70" });
+
+    // 70% × 16,200 = 11,340; promoter 16,200 − 11,340 = 4,860.
+    expect(sheet(waterfall).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "70% of net after expenses (USD 11340.00)", "11340.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "4860.00"],
+    ]);
+  });
+
+  it("per ticket: $8 a paid ticket beats the $5,000 guarantee on 800 tickets", () => {
+    const waterfall = settle({ ...soldOutClubNight, ticketsSold: 800 }, { dealType: "PER_TICKET", perTicket: dollars("8.00"), guarantee: dollars("5000.00") });
+
+    // 8 × 800 = 6,400 > 5,000; promoter 16,200 − 6,400 = 9,800.
+    expect(sheet(waterfall).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "USD 8.00 × 800 paid tickets (USD 6400.00) exceeds guarantee (USD 5000.00)", "6400.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "9800.00"],
+    ]);
+    expect(totals(waterfall).artistPayout).toBe("6400.00");
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: 800, promoterProfit: null, splitPoint: null });
+  });
+
+  it("per ticket without a guarantee: the tickets alone", () => {
+    const waterfall = settle({ ...soldOutClubNight, ticketsSold: 500 }, { dealType: "PER_TICKET", perTicket: dollars("8.00") });
+
+    // 8 × 500 = 4,000; promoter 16,200 − 4,000 = 12,200.
+    expect(sheet(waterfall).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "USD 8.00 × 500 paid tickets (USD 4000.00)", "4000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "12200.00"],
+    ]);
+  });
+});
+
+describe("computeSettlement: ticket-count bonuses", () => {
+  const flatWithBonuses: DealTermsInput = {
+    dealType: "FLAT_GUARANTEE",
+    guarantee: dollars("5000.00"),
+    ticketBonuses: [
+      { ticketsSold: 500, bonus: dollars("250.00") },
+      { ticketsSold: 750, bonus: dollars("500.00") },
+      { ticketsSold: 1000, bonus: dollars("1000.00") },
+    ],
+  };
+
+  it("adds a line for each bonus reached, and the promoter's result pays them", () => {
+    const waterfall = settle({ ...soldOutClubNight, ticketsSold: 800 }, flatWithBonuses);
+
+    // 800 paid tickets reach the 500 and 750 bonuses, not the 1,000 one: 5,000 + 250 + 500 = 5,750.
+    // Promoter: 16,200 − 5,000 − 250 − 500 = 10,450.
+    expect(sheet(waterfall)).toEqual([
+      ...clubNightUpToNet,
+      ["ARTIST_PAYOUT", "Flat guarantee (USD 5000.00)", "5000.00"],
+      ["ARTIST_BONUS", "Bonus at 500 paid tickets", "250.00"],
+      ["ARTIST_BONUS", "Bonus at 750 paid tickets", "500.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "10450.00"],
+    ]);
+    expect(totals(waterfall)).toMatchObject({ artistPayout: "5750.00", promoterResult: "10450.00" });
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: 800, promoterProfit: null, splitPoint: null });
+  });
+
+  it("pays a bonus at exactly its threshold, and none below the first", () => {
+    expect(sheet(settle({ ...soldOutClubNight, ticketsSold: 1000 }, flatWithBonuses)).filter(([kind]) => kind === "ARTIST_BONUS")).toHaveLength(3);
+    const under = settle({ ...soldOutClubNight, ticketsSold: 499 }, flatWithBonuses);
+    expect(sheet(under).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "Flat guarantee (USD 5000.00)", "5000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "11200.00"],
+    ]);
+    expect(under.ticketsSold).toBe(499);
+  });
+
+  it("ignores a ticket count the deal is not paid by", () => {
+    const waterfall = settle({ ...soldOutClubNight, ticketsSold: 800 }, { dealType: "FLAT_GUARANTEE", guarantee: dollars("5000.00") });
+    expect(waterfall.ticketsSold).toBeNull();
+  });
+
+  it("never settles a deal paid by the tickets without their count, nor on a count that is no count", () => {
+    expect(() => settle(soldOutClubNight, flatWithBonuses)).toThrow("A FLAT_GUARANTEE deal with 3 ticket bonuses was settled without a ticket count.");
+    expect(() => settle({ ...soldOutClubNight, ticketsSold: -1 }, { dealType: "PER_TICKET", perTicket: dollars("8.00") })).toThrow(
+      expect.objectContaining({ name: "InvalidSettlementInputError", message: "Tickets sold must be a whole number of zero or more (got -1)" }),
+    );
+  });
+});
+
+describe("computeSettlement: the forms agents write, as worked in docs/modules/finance.md", () => {
+  /** Gross 40,000 less 4,000 of fees: adjusted gross 36,000; expenses 14,000; net 22,000. */
+  const theatreNight: Show = {
+    currency: "USD",
+    grossTicketSales: usd("40000.00"),
+    deductions: [{ label: "Ticketing fees", amount: usd("4000.00") }],
+    expenses: [
+      { id: "exp-1", category: "PRODUCTION", description: "Sound and lights", amount: usd("8000.00") },
+      { id: "exp-2", category: "MARKETING", description: "Campaign", amount: usd("6000.00") },
+    ],
+  };
+
+  it("$12,000 plus 85% above the split, promoter profit 15% of expenses: split point 29,900, artist 17,185", () => {
+    const waterfall = settle(theatreNight, {
+      dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      guarantee: dollars("12000.00"),
+      percentage: "85",
+      promoterProfit: { percentageOfExpenses: "15" },
+    });
+
+    // Promoter profit 15% × (14,000 + 12,000) = 3,900; split point 14,000 + 12,000 + 3,900 = 29,900;
+    // 85% × (36,000 − 29,900 = 6,100) = 5,185; artist 12,000 + 5,185 = 17,185; promoter 22,000 − 17,185 = 4,815.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "40000.00"],
+      ["DEDUCTION", "Ticketing fees", "4000.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "36000.00"],
+      ["EXPENSE", "Production", "8000.00"],
+      ["EXPENSE", "Marketing", "6000.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "14000.00"],
+      ["NET", "Net", "22000.00"],
+      ["ARTIST_PAYOUT", "Guarantee (USD 12000.00) plus 85% of adjusted gross above the USD 29900.00 split point (USD 5185.00)", "17185.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "4815.00"],
+    ]);
+    expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: "3900.00", splitPoint: "29900.00" });
+  });
+
+  it("a 70% door deal after expenses on a show that loses $180 pays nothing", () => {
+    // Adjusted gross 1,820 − expenses 2,000 = −180: 70% of a loss is 0; the promoter carries the 180.
+    const waterfall = settle(
+      {
+        currency: "USD",
+        grossTicketSales: usd("1950.00"),
+        deductions: [{ label: "Ticketing fees", amount: usd("130.00") }],
+        expenses: [
+          { id: "exp-1", category: "VENUE_RENT", description: "Room hire", amount: usd("1200.00") },
+          { id: "exp-2", category: "STAFFING", description: "Door and sound", amount: usd("800.00") },
+        ],
+      },
+      { dealType: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70" },
+    );
+
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "1950.00"],
+      ["DEDUCTION", "Ticketing fees", "130.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "1820.00"],
+      ["EXPENSE", "Staffing", "800.00"],
+      ["EXPENSE", "Venue rent", "1200.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "2000.00"],
+      ["NET", "Net", "-180.00"],
+      ["ARTIST_PAYOUT", "70% of net after expenses (USD 0.00)", "0.00"],
+      ["PROMOTER_RESULT", "Promoter loss", "-180.00"],
+    ]);
+    expect(totals(waterfall)).toMatchObject({ artistPayout: "0.00", promoterResult: "-180.00" });
   });
 });
 
@@ -165,7 +379,7 @@ describe("computeSettlement: door deals in a small room", () => {
           { id: "exp-1", category: "STAFFING", description: "Door and sound engineer", amount: usd("250.00") },
         ],
       },
-      { type: "DOOR_DEAL", percentage: "80" },
+      { dealType: "DOOR_DEAL", percentage: "80" },
     );
 
     // Artist 80% × 1,710 = 1,368; promoter 1,460 − 1,368 = 92.
@@ -195,7 +409,7 @@ describe("computeSettlement: shows that lose money", () => {
           { label: "Sales tax", amount: usd("656.25") },
         ],
       },
-      { type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("5000.00"), percentage: "80" },
+      { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("5000.00"), percentage: "80" },
     );
 
     // A loss counts as zero net: 80% × 0 = 0 < 5,000, so the artist gets 5,000.
@@ -238,7 +452,7 @@ describe("computeSettlement: shows that lose money", () => {
           { id: "exp-2", category: "MARKETING", description: "Flyers", amount: usd("200.00") },
         ],
       },
-      { type: "DOOR_DEAL", percentage: "80" },
+      { dealType: "DOOR_DEAL", percentage: "80" },
     );
 
     // Artist 80% × 456 = 364.80; promoter −44 − 364.80 = −408.80.
@@ -266,7 +480,7 @@ describe("computeSettlement: rounding", () => {
         deductions: [{ label: "Ticketing fees", amount: usd("65.50") }],
         expenses: [],
       },
-      { type: "DOOR_DEAL", percentage: "85" },
+      { dealType: "DOOR_DEAL", percentage: "85" },
     );
 
     // 85% × 1,234.50 = 1,049.325 → 1,049.33 (banker's rounding would say 1,049.32).
@@ -300,7 +514,7 @@ describe("computeSettlement: rounding", () => {
           { id: "exp-2", category: "PRODUCTION", description: "PA and lighting", amount: jpy("450000") },
         ],
       },
-      { type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: jpy("1000000"), percentage: "85" },
+      { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "1000000", currency: "JPY" }, percentage: "85" },
     );
 
     // 85% × 1,870,909 = 1,590,272.65 → ¥1,590,273 > ¥1,000,000; promoter 1,870,909 − 1,590,273 = ¥280,636.
@@ -320,7 +534,7 @@ describe("computeSettlement: rounding", () => {
 });
 
 describe("computeSettlement: refused input", () => {
-  const flatFiveThousand: DealTermsInput = { type: "FLAT_GUARANTEE", guarantee: usd("5000.00") };
+  const flatFiveThousand: DealTermsInput = { dealType: "FLAT_GUARANTEE", guarantee: dollars("5000.00") };
 
   it("refuses an expense in another currency, naming the expense", () => {
     const show = {
@@ -353,13 +567,13 @@ describe("computeSettlement: refused input", () => {
     expect(() =>
       settle({ ...soldOutClubNight, deductions: [{ label: "Facility fee", amount: canadian }] }, flatFiveThousand),
     ).toThrow(namesItem('Deduction "Facility fee"'));
-    expect(() => settle(soldOutClubNight, { type: "FLAT_GUARANTEE", guarantee: canadian })).toThrow(
-      namesItem("The deal's guarantee"),
+    expect(() => settle(soldOutClubNight, { dealType: "FLAT_GUARANTEE", guarantee: { amount: "100.00", currency: "CAD" } }, "CAD")).toThrow(
+      expect.objectContaining({ name: "CurrencyMismatchError", item: "The deal", message: "The deal is in CAD but USD was expected" }),
     );
   });
 
   it("refuses a settlement currency that is not ISO 4217", () => {
-    expect(() => settle({ ...soldOutClubNight, currency: "XYZ" }, flatFiveThousand)).toThrow(
+    expect(() => settle({ ...soldOutClubNight, currency: "XYZ" }, flatFiveThousand, "USD")).toThrow(
       expect.objectContaining({ reason: "UNSUPPORTED_CURRENCY", currency: "XYZ" }),
     );
   });

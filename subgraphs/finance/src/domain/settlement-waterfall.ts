@@ -1,5 +1,4 @@
-import { computeArtistPayout } from "./artist-payout.ts";
-import { assertDealTermsCurrency, type DealTerms } from "./deal-terms.ts";
+import { computeArtistPayout, dealNeedsTicketCount, type DealTerms } from "@marquee/kit";
 import { InvalidSettlementInputError } from "./errors.ts";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from "./expense-categories.ts";
 import {
@@ -11,6 +10,7 @@ import {
   sumMoney,
   type Money,
 } from "./money.ts";
+import { assertDealCurrency } from "./settlement-terms.ts";
 
 /** A ticket fee or tax taken off gross before anyone is paid. */
 export interface Deduction {
@@ -32,6 +32,11 @@ export interface SettlementInput {
   readonly grossTicketSales: Money;
   readonly deductions: readonly Deduction[];
   readonly expenses: readonly Expense[];
+  /**
+   * The event's paid tickets, for a deal paid by them (`dealNeedsTicketCount`): a whole
+   * number of zero or more. Null for any other deal, which never reads it.
+   */
+  readonly ticketsSold: number | null;
 }
 
 /** Every kind of waterfall line, in the order they appear. */
@@ -43,6 +48,7 @@ export const WATERFALL_LINE_KINDS = [
   "TOTAL_EXPENSES",
   "NET",
   "ARTIST_PAYOUT",
+  "ARTIST_BONUS",
   "PROMOTER_RESULT",
 ] as const;
 
@@ -64,9 +70,16 @@ export interface SettlementWaterfall {
   readonly totalExpenses: Money;
   /** Negative when expenses exceed adjusted gross. */
   readonly net: Money;
+  /** Everything the artist is paid: the deal's amount plus the ticket bonuses earned. */
   readonly artistPayout: Money;
   /** Net minus artist payout; negative when the show loses the promoter money. */
   readonly promoterResult: Money;
+  /** The paid tickets the deal was paid by; null when it depends on no ticket count. */
+  readonly ticketsSold: number | null;
+  /** The promoter profit the deal allowed for; null when the deal has none. */
+  readonly promoterProfit: Money | null;
+  /** Expenses (as capped) + guarantee + promoter profit, for a plus deal; null otherwise. */
+  readonly splitPoint: Money | null;
 }
 
 /**
@@ -89,9 +102,16 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
   const totalExpensesLine = line("TOTAL_EXPENSES", "Total expenses", sumMoney(currency, expenseLines.map(amountOf)));
   const netLine = line("NET", "Net", subtractMoney(adjustedGrossLine.amount, totalExpensesLine.amount));
 
-  const payout = computeArtistPayout(input.dealTerms, { adjustedGross: adjustedGrossLine.amount, net: netLine.amount });
-  const payoutLine = line("ARTIST_PAYOUT", payout.explanation, payout.amount);
-  const promoterResult = subtractMoney(netLine.amount, payoutLine.amount);
+  const ticketsSold = dealNeedsTicketCount(input.dealTerms) ? input.ticketsSold : null;
+  const payout = computeArtistPayout(input.dealTerms, {
+    adjustedGross: adjustedGrossLine.amount,
+    expenses: totalExpensesLine.amount,
+    ticketsSold,
+  });
+  const payoutLine = line("ARTIST_PAYOUT", payout.explanation, payout.dealAmount);
+  const bonusLines = payout.bonusesEarned.map((earned) => line("ARTIST_BONUS", `Bonus at ${earned.ticketsSold} paid tickets`, earned.bonus));
+  const artistPayout = sumMoney(currency, [payoutLine, ...bonusLines].map(amountOf));
+  const promoterResult = subtractMoney(netLine.amount, artistPayout);
   const promoterLabel = isNegative(promoterResult) ? "Promoter loss" : "Promoter profit";
   const promoterLine = line("PROMOTER_RESULT", promoterLabel, promoterResult);
 
@@ -104,6 +124,7 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
       totalExpensesLine,
       netLine,
       payoutLine,
+      ...bonusLines,
       promoterLine,
     ],
     grossTicketSales: grossLine.amount,
@@ -111,14 +132,24 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
     adjustedGross: adjustedGrossLine.amount,
     totalExpenses: totalExpensesLine.amount,
     net: netLine.amount,
-    artistPayout: payoutLine.amount,
+    artistPayout,
     promoterResult: promoterLine.amount,
+    ticketsSold,
+    // A plus deal without an agreed promoter profit has none, though its split point counts it as zero.
+    promoterProfit: input.dealTerms.promoterProfit ? payout.promoterProfit : null,
+    splitPoint: payout.splitPoint,
   };
 }
 
 function assertValidInput(input: SettlementInput): void {
   assertSupportedCurrency(input.currency);
-  assertDealTermsCurrency(input.dealTerms, input.currency);
+  assertDealCurrency(input.dealTerms, input.currency);
+  if (dealNeedsTicketCount(input.dealTerms)) {
+    const tickets = input.ticketsSold;
+    // Base counts the paid tickets; a deal paid by them is never settled on a guess.
+    if (tickets === null) throw new Error(`A ${input.dealTerms.type} deal with ${input.dealTerms.ticketBonuses.length} ticket bonuses was settled without a ticket count.`);
+    if (!Number.isInteger(tickets) || tickets < 0) throw new InvalidSettlementInputError("Tickets sold", `must be a whole number of zero or more (got ${tickets})`);
+  }
   assertRecordedAmount(input.grossTicketSales, input.currency, "Gross ticket sales");
   for (const deduction of input.deductions) {
     assertRecordedAmount(deduction.amount, input.currency, `Deduction "${deduction.label}"`);

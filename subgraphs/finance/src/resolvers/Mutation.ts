@@ -1,8 +1,9 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
-import { assertExistInBase } from "@marquee/kit";
+import { assertExistInBase, parseDealTerms } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { dealTerms, deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+import { deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+import { ticketCountFor } from "../ticket-count.ts";
 
 export const Mutation: MutationResolvers = {
   recordExpense: async (_, { input }, context) => {
@@ -64,19 +65,28 @@ export const Mutation: MutationResolvers = {
   deleteIncome: (_, { id }, { finance }) => finance.incomes.remove(id),
 
   createSettlement: async (_, { input }, context) => {
-    const terms = { currency: input.currency, dealTerms: dealTerms(input.dealTerms), deductions: deductions(input.deductions ?? []) };
+    const terms = { currency: input.currency, dealTerms: parseDealTerms(input.dealTerms, input.currency), deductions: deductions(input.deductions ?? []) };
     await Promise.all([assertExistInBase(context.base, "Event", [input.eventId]), assertExistInBase(context.base, "Artist", [input.artistId])]);
     return context.finance.settlements.create(input.eventId, input.artistId, terms);
   },
 
-  updateSettlement: (_, { input }, { finance }) =>
-    finance.settlements.update(input.id, {
+  updateSettlement: async (_, { input }, { finance }) => {
+    // New terms are read in the settlement's currency: the new one, or the one it has. An
+    // unknown settlement has none, and the update then refuses it as unknown.
+    const currency = input.currency ?? (input.dealTerms ? (await finance.settlements.find(input.id))?.currency : undefined);
+    return finance.settlements.update(input.id, {
       currency: input.currency ?? undefined,
-      dealTerms: input.dealTerms ? dealTerms(input.dealTerms) : undefined,
+      dealTerms: input.dealTerms && currency ? parseDealTerms(input.dealTerms, currency) : undefined,
       deductions: input.deductions ? deductions(input.deductions) : undefined,
-    }),
+    });
+  },
 
-  approveSettlement: (_, { id }, { finance }) => finance.settlements.approve(id),
+  // The event's paid tickets are read from Base before the approval's transaction, and only
+  // for a deal paid by them; the approval freezes the count with the sheet.
+  approveSettlement: async (_, { id }, { finance, base }) => {
+    const settlement = await finance.settlements.find(id);
+    return finance.settlements.approve(id, settlement ? await ticketCountFor(base, settlement) : null);
+  },
 
   markSettlementPaid: (_, { input }, { finance }) =>
     finance.settlements.markPaid(input.id, { reference: requiredText(input.paymentReference, "paymentReference"), paidOn: input.paidOn }),

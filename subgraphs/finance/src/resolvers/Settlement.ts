@@ -1,8 +1,9 @@
 import type { SettlementResolvers } from "../__generated__/resolvers-types.ts";
+import { ticketCountFor } from "../ticket-count.ts";
 
 export const Settlement: SettlementResolvers = {
   event: (settlement) => ({ id: settlement.eventId }),
   artist: (settlement) => ({ id: settlement.artistId }),
   deductions: (settlement, _, { finance }) => finance.settlements.deductions(settlement),
-  figures: (settlement, _, { finance }) => finance.settlements.figures(settlement),
+  figures: async (settlement, _, { finance, base }) => finance.settlements.figures(settlement, await ticketCountFor(base, settlement)),
 };

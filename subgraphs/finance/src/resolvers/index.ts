@@ -1,4 +1,4 @@
-import { moneyResolvers } from "@marquee/kit";
+import { moneyResolvers, promoterProfitResolvers } from "@marquee/kit";
 import type { Resolvers } from "../__generated__/resolvers-types.ts";
 import { reportDomainErrorsAsUserInput } from "../domain-errors.ts";
 import { Artist } from "./Artist.ts";
@@ -10,4 +10,4 @@ import { Mutation } from "./Mutation.ts";
 import { Query } from "./Query.ts";
 import { Settlement } from "./Settlement.ts";
 
-export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money: moneyResolvers, DealTerms });
+export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money: moneyResolvers, DealTerms, PromoterProfit: promoterProfitResolvers });

@@ -4,7 +4,7 @@
 // version on the table), so that of two requests racing on one deal exactly one moves it;
 // the versions it writes are append-only in the database itself.
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowPerKey, rowsPerKey, sameId, sortKeyGuard, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowPerKey, rowsPerKey, sameId, sortKeyGuard, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant, type TicketBonus } from "@marquee/kit";
 import {
   assertDeletable,
   assertOfferStillOpen,
@@ -16,7 +16,6 @@ import {
   type OfferTerms,
   type StatusMove,
   type StoredDealStatus,
-  type TicketBonus,
 } from "../domain/index.ts";
 import { marketSchema, type MarketPrisma, type MarketTransaction } from "./market-database.ts";
 import {
@@ -115,10 +114,13 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
   async function termsIn(db: MarketTransaction, versionId: string): Promise<OfferTerms> {
     const row = await db.dealTermsVersion.findFirstOrThrow({ where: { companyId, id: versionId } });
     const bonuses = await db.dealTermsBonus.findMany({ where: { companyId, versionId }, orderBy: { position: "asc" } });
-    return { ...termsVersionRecord(row).terms, ticketBonuses: bonuses.map(ticketBonus) };
+    const { deal, ...offer } = termsVersionRecord(row).terms;
+    return { ...offer, deal: { ...deal, ticketBonuses: bonuses.map(ticketBonus) } };
   }
 
   async function appendVersion(db: MarketTransaction, dealId: string, number: number, { kind, side, terms }: NewVersion): Promise<string> {
+    const { deal } = terms;
+    const profit = deal.promoterProfit;
     const version = await db.dealTermsVersion.create({
       data: {
         companyId,
@@ -127,19 +129,22 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
         kind,
         side,
         createdBy: userId,
-        currency: terms.currency,
-        dealType: terms.dealType,
-        guarantee: terms.guarantee?.amount.toFixed() ?? null,
-        percentage: terms.percentage?.toFixed() ?? null,
-        splitPoint: terms.splitPoint?.amount.toFixed() ?? null,
+        currency: deal.currency,
+        dealType: deal.type,
+        guarantee: deal.guarantee?.amount.toFixed() ?? null,
+        percentage: deal.percentage?.toFixed() ?? null,
+        perTicket: deal.perTicket?.amount.toFixed() ?? null,
+        promoterProfitPercentage: profit?.kind === "PERCENTAGE_OF_EXPENSES" ? profit.percentage.toFixed() : null,
+        promoterProfitAmount: profit?.kind === "AMOUNT" ? profit.amount.amount.toFixed() : null,
+        expenseCap: deal.expenseCap?.amount.toFixed() ?? null,
         offerExpiresAt: terms.offerExpiresAt,
         radiusKm: terms.radiusClause?.kilometres ?? null,
         radiusDaysBefore: terms.radiusClause?.daysBefore ?? null,
         radiusDaysAfter: terms.radiusClause?.daysAfter ?? null,
       },
     });
-    if (terms.ticketBonuses.length > 0) {
-      await db.dealTermsBonus.createMany({ data: terms.ticketBonuses.map((bonus, position) => bonusRow(version.id, position, bonus, terms.currency)) });
+    if (deal.ticketBonuses.length > 0) {
+      await db.dealTermsBonus.createMany({ data: deal.ticketBonuses.map((bonus, position) => bonusRow(version.id, position, bonus, deal.currency)) });
     }
     await db.deal.updateMany({ where: { id: dealId, companyId }, data: { currentVersionId: version.id } });
     return version.id;

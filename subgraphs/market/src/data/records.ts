@@ -2,17 +2,9 @@
 // Market's rows become them: money as exact amounts, instants as the API writes them, a
 // deal's status as it stands at the instant it was read.
 import { Decimal } from "decimal.js";
-import { moneyOf } from "@marquee/kit";
+import { moneyOf, type DealTerms, type PromoterProfit, type TicketBonus } from "@marquee/kit";
 import type { Contract, Deal, DealTermsBonus, DealTermsVersion, Prisma } from "../__generated__/prisma/client.ts";
-import {
-  dealStatusAt,
-  type ContractStatus,
-  type DealStatus,
-  type NegotiatingSide,
-  type OfferTerms,
-  type StoredDealStatus,
-  type TicketBonus,
-} from "../domain/index.ts";
+import { dealStatusAt, type ContractStatus, type DealStatus, type NegotiatingSide, type OfferTerms, type StoredDealStatus } from "../domain/index.ts";
 
 /** An entity Base owns (an Event, an Artist), known here by its id alone. */
 export interface EntityReference {
@@ -40,8 +32,8 @@ export interface DealRecord {
   decision: { decidedAt: string; decidedBy: string } | null;
 }
 
-/** The terms of a version as its own row holds them; its ticket bonuses are rows of their own. */
-export type VersionTerms = Omit<OfferTerms, "ticketBonuses">;
+/** The terms of a version as its own row holds them; the deal's ticket bonuses are rows of their own. */
+export type VersionTerms = Omit<OfferTerms, "deal"> & { readonly deal: Omit<DealTerms, "ticketBonuses"> };
 
 export interface TermsVersionRecord {
   id: string;
@@ -104,11 +96,15 @@ export function termsVersionRecord(row: DealTermsVersion): TermsVersionRecord {
     author: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     terms: {
-      currency: row.currency,
-      dealType: row.dealType,
-      guarantee: money(row.guarantee),
-      percentage: row.percentage === null ? null : new Decimal(row.percentage.toFixed()),
-      splitPoint: money(row.splitPoint),
+      deal: {
+        type: row.dealType,
+        currency: row.currency,
+        guarantee: money(row.guarantee),
+        percentage: row.percentage === null ? null : new Decimal(row.percentage.toFixed()),
+        perTicket: money(row.perTicket),
+        promoterProfit: promoterProfit(row),
+        expenseCap: money(row.expenseCap),
+      },
       offerExpiresAt: row.offerExpiresAt,
       // The table's CHECK keeps a clause whole or absent.
       radiusClause:
@@ -117,6 +113,13 @@ export function termsVersionRecord(row: DealTermsVersion): TermsVersionRecord {
           : null,
     },
   };
+}
+
+/** The table's CHECK keeps at most one of the two columns set. */
+function promoterProfit(row: DealTermsVersion): PromoterProfit | null {
+  if (row.promoterProfitPercentage !== null) return { kind: "PERCENTAGE_OF_EXPENSES", percentage: new Decimal(row.promoterProfitPercentage.toFixed()) };
+  if (row.promoterProfitAmount !== null) return { kind: "AMOUNT", amount: moneyOf(row.promoterProfitAmount, row.currency) };
+  return null;
 }
 
 export function ticketBonus(row: DealTermsBonus): TicketBonus {

@@ -85,16 +85,19 @@ export async function seedMarketDemo(prisma: MarketPrisma, seedDay: Date): Promi
     terms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", currency: "EUR", guarantee: eur("9000"), percentage: "80", offerExpiresAt: instant(5) }),
   );
 
-  // DRAFT: a split-point deal still being worked out, revised once.
-  const madrid = await on(-2).deals.create({
-    artistId: a.luaMoreno.id,
-    eventId: e.madrid.id,
-    terms: terms({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "EUR", guarantee: eur("40000"), percentage: "85", splitPoint: eur("95000") }),
-    notes: null,
-  });
-  await on(-1).deals.edit(madrid.id, {
-    terms: terms({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "EUR", guarantee: eur("45000"), percentage: "85", splitPoint: eur("100000") }),
-  });
+  // DRAFT: a plus deal still being worked out, revised once: a higher guarantee, the
+  // promoter's 15% profit kept, the expenses capped.
+  const plusDeal = (guarantee: string, expenseCap?: string) =>
+    terms({
+      dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT",
+      currency: "EUR",
+      guarantee: eur(guarantee),
+      percentage: "85",
+      promoterProfit: { percentageOfExpenses: "15" },
+      expenseCap: expenseCap === undefined ? null : eur(expenseCap),
+    });
+  const madrid = await on(-2).deals.create({ artistId: a.luaMoreno.id, eventId: e.madrid.id, terms: plusDeal("40000"), notes: null });
+  await on(-1).deals.edit(madrid.id, { terms: plusDeal("45000", "30000") });
 
   // DRAFT with the date still open: an avail check before a Los Angeles date is set.
   await on(-1).deals.create({

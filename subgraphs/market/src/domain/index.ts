@@ -13,15 +13,10 @@ export {
   type StoredDealStatus,
 } from "./negotiation.ts";
 export {
-  DEAL_TYPES,
   assertOfferStillOpen,
   parseOfferTerms,
-  type DealType,
-  type Money,
-  type MoneyInput,
   type OfferTerms,
   type OfferTermsInput,
   type RadiusClause,
-  type TicketBonus,
 } from "./offer-terms.ts";
 export { clauseBreaches, radiusConflicts, type RadiusConflict, type Show } from "./radius.ts";

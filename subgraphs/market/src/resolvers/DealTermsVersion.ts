@@ -1,11 +1,13 @@
 import type { DealTermsVersionResolvers } from "../__generated__/resolvers-types.ts";
 
 export const DealTermsVersion: DealTermsVersionResolvers = {
-  currency: (version) => version.terms.currency,
-  dealType: (version) => version.terms.dealType,
-  guarantee: (version) => version.terms.guarantee,
-  percentage: (version) => version.terms.percentage?.toFixed() ?? null,
-  splitPoint: (version) => version.terms.splitPoint,
+  currency: (version) => version.terms.deal.currency,
+  dealType: (version) => version.terms.deal.type,
+  guarantee: (version) => version.terms.deal.guarantee,
+  percentage: (version) => version.terms.deal.percentage?.toFixed() ?? null,
+  perTicket: (version) => version.terms.deal.perTicket,
+  promoterProfit: (version) => version.terms.deal.promoterProfit,
+  expenseCap: (version) => version.terms.deal.expenseCap,
   ticketBonuses: (version, _, { market }) => market.deals.ticketBonuses(version),
   offerExpiresAt: (version) => version.terms.offerExpiresAt?.toISOString() ?? null,
   radiusClause: (version) => version.terms.radiusClause,

@@ -1,4 +1,4 @@
-import { moneyResolvers } from "@marquee/kit";
+import { moneyResolvers, promoterProfitResolvers } from "@marquee/kit";
 import type { Resolvers } from "../__generated__/resolvers-types.ts";
 import { Artist } from "./Artist.ts";
 import { Contract } from "./Contract.ts";
@@ -9,4 +9,4 @@ import { Mutation } from "./Mutation.ts";
 import { Query } from "./Query.ts";
 import { RadiusWarning } from "./RadiusWarning.ts";
 
-export const resolvers: Resolvers = { Query, Mutation, Event, Artist, Deal, DealTermsVersion, Contract, RadiusWarning, Money: moneyResolvers };
+export const resolvers: Resolvers = { Query, Mutation, Event, Artist, Deal, DealTermsVersion, Contract, RadiusWarning, PromoterProfit: promoterProfitResolvers, Money: moneyResolvers };

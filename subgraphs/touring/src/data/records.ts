@@ -8,6 +8,12 @@ export interface EntityReference {
   id: string;
 }
 
+/** An event as the gateway hands it to Touring's fields: with Base's start and time zone where a field @requires them. */
+export interface EventReference extends EntityReference {
+  startsAt?: string;
+  timeZone?: string;
+}
+
 export interface TourRecord {
   id: string;
   artistId: string;
@@ -39,6 +45,11 @@ export interface TourStopRecord {
   /** A travel day's or day off's own place. */
   place: Place | null;
   notes: string | null;
+  /**
+   * The show's start on its venue's clock, when the stop was reached through its event and
+   * the gateway passed them along (@requires); otherwise the show is read from Base.
+   */
+  showStart?: { startsAt: string; timeZone: string };
 }
 
 export interface ScheduleItemRecord {

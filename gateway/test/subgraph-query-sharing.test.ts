@@ -1,0 +1,79 @@
+// Identical queries in flight together reach a subgraph once, for callers with the same
+// credentials and company; a mutation, another caller or a later request never shares.
+import { setTimeout as sleep } from "node:timers/promises";
+import { listen, type RunningServer } from "@marquee/kit";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSubgraphFetcher, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
+
+let server: RunningServer;
+let fetcher: SubgraphFetcher;
+const received: { authorization: string | undefined; requestId: string | undefined; body: string }[] = [];
+
+beforeAll(async () => {
+  server = await listen((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", async () => {
+      const body = Buffer.concat(chunks).toString();
+      received.push({ authorization: request.headers.authorization, requestId: request.headers["x-request-id"] as string | undefined, body });
+      // Long enough for every request of a test to be in flight together.
+      await sleep(150);
+      response.setHeader("content-type", "application/json");
+      response.setHeader("x-answer", String(received.length));
+      response.end(JSON.stringify({ data: { answer: received.length } }));
+    });
+  }, 0, "127.0.0.1");
+  fetcher = createSubgraphFetcher();
+});
+afterAll(async () => {
+  fetcher.close();
+  await server.close();
+});
+beforeEach(() => {
+  received.length = 0;
+});
+
+const ask = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
+  fetcher.fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer alice", "x-company-id": "c1", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+
+describe("the gateway's subgraph fetches", () => {
+  it("send identical queries in flight together once, each caller getting the whole answer", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => ask("query Q { events { id } }", { "x-request-id": `request-${index}`, traceparent: `00-${String(index).padStart(32, "0")}-00f067aa0ba902b7-01` })),
+    );
+    expect(received).toHaveLength(1);
+    expect(received[0]!.requestId).toBe("request-0");
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-answer")).toBe("1");
+      expect(await response.json()).toEqual({ data: { answer: 1 } });
+    }
+  });
+
+  it("send each caller's, company's, variables' or document's query on its own", async () => {
+    await Promise.all([
+      ask("query Q { events { id } }"),
+      ask("query Q { events { id } }", { authorization: "Bearer bob" }),
+      ask("query Q { events { id } }", { "x-company-id": "c2" }),
+      ask("query Q { events { id } }", {}, { first: 2 }),
+      ask("query Q { events { id name } }"),
+    ]);
+    expect(received).toHaveLength(5);
+    expect(received.map((request) => request.authorization).sort()).toEqual(["Bearer alice", "Bearer alice", "Bearer alice", "Bearer alice", "Bearer bob"]);
+  });
+
+  it("never share a mutation", async () => {
+    await Promise.all([ask("mutation M { approveSettlement(id: \"s1\") { id } }"), ask("mutation M { approveSettlement(id: \"s1\") { id } }")]);
+    expect(received).toHaveLength(2);
+  });
+
+  it("share nothing once the answer is in: a later identical query is sent again", async () => {
+    await ask("query Q { events { id } }");
+    await ask("query Q { events { id } }");
+    expect(received).toHaveLength(2);
+  });
+});

@@ -1,0 +1,142 @@
+// The paid tickets a deal is paid by come from Base (`Event.ticketsSold`), through the
+// request's BaseReader (the kit's, here over a stand-in for Base's HTTP endpoint): read only
+// for a draft whose deal needs them, every event of one request in one call, before the
+// approval's transaction and frozen by it; an approved settlement never asks Base again.
+import { createBaseReaderFactory, parseDealTerms, type DealTermsInput, type RequestContext, type Tenant } from "@marquee/kit";
+import { demoUsers } from "@marquee/kit/demo";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FinanceContext } from "../src/context.ts";
+import type { SettlementFiguresRecord, SettlementRecord } from "../src/data/records.ts";
+import { parseMoney } from "../src/domain/index.ts";
+import { resolvers } from "../src/resolvers/index.ts";
+import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";
+
+const usd = (amount: string) => parseMoney(amount, "USD");
+const dollars = (amount: string) => ({ amount, currency: "USD" });
+
+let db: FinanceTestDatabase;
+beforeAll(async () => {
+  db = await openFinanceTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** Base as Finance sees it: each event's paid tickets, and every call Finance makes to it. */
+function fakeBase(ticketsSold: Map<string, number>) {
+  const calls: { query: string; ids: string[] }[] = [];
+  const fetch = (async (_url: string, init: RequestInit) => {
+    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: { representations: { id: string }[] } };
+    const ids = variables.representations.map((representation) => representation.id);
+    calls.push({ query, ids });
+    const entities = ids.map((id) => (ticketsSold.has(id) ? { id, ticketsSold: ticketsSold.get(id) } : null));
+    return new Response(JSON.stringify({ data: { _entities: entities } }), { status: 200, headers: { "content-type": "application/json" } });
+  }) as typeof globalThis.fetch;
+  const readerFor = createBaseReaderFactory({ url: "http://base.test/api/base/graphql", gatewaySecret: "test", fetch });
+  return { calls, ticketsSold, readerFor };
+}
+
+type Base = ReturnType<typeof fakeBase>;
+
+/** What one request's resolvers receive: the tenant's finance data and a BaseReader of its own. */
+function requestOf(tenant: Tenant, base: Base): FinanceContext {
+  const request = { callerHeaders: {}, logger: { error: () => {} } } as unknown as RequestContext;
+  return { finance: db.request(tenant), base: base.readerFor(request) } as unknown as FinanceContext;
+}
+
+type Call = (parent: unknown, args: unknown, context: FinanceContext, info: unknown) => Promise<unknown>;
+const figuresOf = (settlement: SettlementRecord, context: FinanceContext) =>
+  (resolvers.Settlement!.figures as Call)(settlement, {}, context, {}) as Promise<SettlementFiguresRecord>;
+const approve = (id: string, context: FinanceContext) => (resolvers.Mutation!.approveSettlement as Call)({}, { id }, context, {}) as Promise<SettlementRecord>;
+
+/** A company of its own with one event per deal: ticketing 20,000 and expenses 5,000 each (net 15,000), and a draft settled by the deal. */
+async function companyWith(deals: DealTermsInput[]) {
+  const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+  const finance = db.request(tenant);
+  const settlements: SettlementRecord[] = [];
+  for (const deal of deals) {
+    const event = crypto.randomUUID();
+    await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd("20000.00"), receivedOn: "2026-05-01" });
+    await finance.expenses.record({ eventId: event, category: "PRODUCTION", description: "Sound", vendor: null, amount: usd("5000.00"), incurredOn: "2026-05-01" });
+    settlements.push(await finance.settlements.create(event, crypto.randomUUID(), { currency: "USD", dealTerms: parseDealTerms(deal, "USD"), deductions: [] }));
+  }
+  return { tenant, settlements };
+}
+
+const perTicket: DealTermsInput = { dealType: "PER_TICKET", perTicket: dollars("10.00") };
+const withBonuses: DealTermsInput = {
+  dealType: "FLAT_GUARANTEE",
+  guarantee: dollars("6000.00"),
+  ticketBonuses: [
+    { ticketsSold: 500, bonus: dollars("400.00") },
+    { ticketsSold: 1000, bonus: dollars("800.00") },
+  ],
+};
+const flat: DealTermsInput = { dealType: "FLAT_GUARANTEE", guarantee: dollars("6000.00") };
+
+describe("a draft's figures", () => {
+  it("read Base's paid tickets only for the deals paid by them, every event of the request in one call", async () => {
+    const { tenant, settlements } = await companyWith([perTicket, withBonuses, flat]);
+    const [perTicketDraft, bonusDraft, flatDraft] = settlements as [SettlementRecord, SettlementRecord, SettlementRecord];
+    const base = fakeBase(new Map([[perTicketDraft.eventId, 1432], [bonusDraft.eventId, 800], [flatDraft.eventId, 999]]));
+
+    const context = requestOf(tenant, base);
+    const figures = await Promise.all(settlements.map((settlement) => figuresOf(settlement, context)));
+
+    expect(base.calls).toHaveLength(1);
+    expect(base.calls[0]!.query).toContain("... on Event { id ticketsSold }");
+    expect(base.calls[0]!.ids).toEqual([perTicketDraft.eventId, bonusDraft.eventId]);
+    // 10 × 1,432 = 14,320; 6,000 + the 400 bonus at 500 tickets = 6,400; the flat 6,000 reads no count.
+    expect(figures.map((sheet) => [sheet.ticketsSold, sheet.artistPayout.amount.toFixed(2), sheet.promoterResult.amount.toFixed(2)])).toEqual([
+      [1432, "14320.00", "680.00"],
+      [800, "6400.00", "8600.00"],
+      [null, "6000.00", "9000.00"],
+    ]);
+    expect(figures[1]!.lines.filter((line) => line.kind === "ARTIST_BONUS").map((line) => line.label)).toEqual(["Bonus at 500 paid tickets"]);
+  });
+
+  it("follow Base's count as it changes, request by request", async () => {
+    const { tenant, settlements } = await companyWith([withBonuses]);
+    const [draft] = settlements as [SettlementRecord];
+    const base = fakeBase(new Map([[draft.eventId, 800]]));
+    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayout.amount.toFixed(2)).toBe("6400.00");
+    base.ticketsSold.set(draft.eventId, 1000);
+    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayout.amount.toFixed(2)).toBe("7200.00");
+  });
+
+  it("are refused, naming the event, when Base knows no such event in the company", async () => {
+    const { tenant, settlements } = await companyWith([perTicket]);
+    const [draft] = settlements as [SettlementRecord];
+    await expect(figuresOf(draft, requestOf(tenant, fakeBase(new Map())))).rejects.toMatchObject({
+      message: `There is no event "${draft.eventId}" in this company, so the paid tickets the deal is paid by cannot be read.`,
+      extensions: { code: "BAD_USER_INPUT", eventId: draft.eventId },
+    });
+  });
+});
+
+describe("approval", () => {
+  it("freezes the count read from Base before it, and the approved settlement never asks Base again", async () => {
+    const { tenant, settlements } = await companyWith([withBonuses]);
+    const [draft] = settlements as [SettlementRecord];
+    const base = fakeBase(new Map([[draft.eventId, 1000]]));
+
+    const approved = await approve(draft.id, requestOf(tenant, base));
+    expect(approved.status).toBe("APPROVED");
+    expect(base.calls.map((call) => call.ids)).toEqual([[draft.eventId]]);
+
+    base.ticketsSold.set(draft.eventId, 10);
+    const stored = (await db.request(tenant).settlements.find(draft.id))!;
+    const figures = await figuresOf(stored, requestOf(tenant, base));
+    expect(base.calls).toHaveLength(1);
+    // Both bonuses were reached at 1,000 tickets: 6,000 + 400 + 800 = 7,200; promoter 15,000 − 7,200 = 7,800.
+    expect([figures.frozen, figures.ticketsSold, figures.artistPayout.amount.toFixed(2), figures.promoterResult.amount.toFixed(2)]).toEqual([true, 1000, "7200.00", "7800.00"]);
+  });
+
+  it("of a deal paid by no ticket count never asks Base", async () => {
+    const { tenant, settlements } = await companyWith([flat]);
+    const [draft] = settlements as [SettlementRecord];
+    const base = fakeBase(new Map());
+    await approve(draft.id, requestOf(tenant, base));
+    expect(base.calls).toEqual([]);
+  });
+});
