@@ -27,6 +27,7 @@ import { withoutInternals } from "./hide-internals.ts";
 import { httpStatusPlugin } from "./http-status-plugin.ts";
 import { createRequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
+import { withSharedQueryExecution } from "./shared-query-execution.ts";
 import { createSubgraphFetcher, type Fetcher } from "./subgraph-fetcher.ts";
 
 export const gatewayPath = "/graphql";
@@ -84,7 +85,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const hidden = { subgraphNames: !development, schemaHints: !config.introspection };
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withSharedQueryExecution(gateway, logger, gatewayPath),
     // The process drains on SIGTERM itself (http/listen.ts); Apollo's own handler would stop
     // the server under the requests in flight and re-raise the signal.
     stopOnTerminationSignals: false,

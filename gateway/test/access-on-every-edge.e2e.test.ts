@@ -128,16 +128,16 @@ describe("Base by reference gives what modules need, no more", () => {
 
   it("a module's member reads the shared fields of the events it reaches, and Base's own fields are closed without `basic`", async () => {
     const { status, body } = await stack.query(
-      "{ settlements(first: 3) { edges { node { event { name startsAt capacity ticketsSold ticketPrice { amount } lineup { name } description nextStatuses createdAt } artist { name events(first: 5) { edges { node { name } } } } } } } }",
+      "{ settlements(first: 3) { edges { node { event { name startsAt capacity ticketsSold ticketPrice { amount } lineup { name } description nextStatuses createdAt } bill { artist { name events(first: 5) { edges { node { name } } } } } } } } }",
       { as: users.settlementsOnly, company: "harbor" },
     );
     expect(status).toBe(200);
     const settlement = body.data!["settlements"].edges[0].node;
     expect(settlement.event).toMatchObject({ name: expect.any(String), capacity: expect.any(Number), description: null, nextStatuses: null, createdAt: expect.any(String) });
-    expect(settlement.artist).toMatchObject({ name: expect.any(String), events: null });
+    expect(settlement.bill[0].artist).toMatchObject({ name: expect.any(String), events: null });
     // Harbor Hall has no `basic`: the module is what is missing, before the permission.
     expect(denials(body.errors)).toEqual([
-      ["settlements.edges.node.artist.events", "FORBIDDEN", "basic"],
+      ["settlements.edges.node.bill.artist.events", "FORBIDDEN", "basic"],
       ["settlements.edges.node.event.description", "FORBIDDEN", "basic"],
       ["settlements.edges.node.event.nextStatuses", "FORBIDDEN", "basic"],
     ]);

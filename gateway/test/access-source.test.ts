@@ -52,15 +52,15 @@ describe("the HTTP access source", () => {
     expect(events.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "basic" });
   });
 
-  it("keeps partial data at 200: events without the settlements the caller may not see", async () => {
+  it("keeps partial data at 200: events without the settlement the caller may not see", async () => {
     const response = await stack.query(
-      "{ events(first: 2) { edges { node { name expenses(first: 1) { edges { node { id } } } settlements { id } } } } }",
+      "{ events(first: 2) { edges { node { name expenses(first: 1) { edges { node { id } } } settlement { id } } } } }",
       { as: "sam@both.test", company: "northwind" },
     );
     expect(response.status).toBe(200);
     const nodes = (response.body.data?.["events"] as { edges: { node: Record<string, unknown> }[] }).edges.map((edge) => edge.node);
     expect(nodes).toHaveLength(2);
-    expect(nodes.every((node) => typeof node["name"] === "string" && node["expenses"] !== null && node["settlements"] === null)).toBe(true);
+    expect(nodes.every((node) => typeof node["name"] === "string" && node["expenses"] !== null && node["settlement"] === null)).toBe(true);
     expect(response.body.errors?.map((error) => [error.extensions?.["code"], error.message])).toEqual([
       ["FORBIDDEN", 'You need the permission "finance.settlement.view" for this.'],
       ["FORBIDDEN", 'You need the permission "finance.settlement.view" for this.'],

@@ -172,7 +172,14 @@ describe("money sums the database cannot hold", () => {
     const created = await ask(
       alice,
       "mutation($input: CreateSettlementInput!) { createSettlement(input: $input) { id } }",
-      { input: { eventId, artistId: demoArtists.auroraLane.id, currency: "USD", dealTerms: { dealType: "FLAT_GUARANTEE", guarantee: { amount: "1.00", currency: "USD" } }, deductions: [{ label: "A", amount: huge }, { label: "B", amount: huge }] } },
+      {
+        input: {
+          eventId,
+          currency: "USD",
+          bill: [{ artistId: demoArtists.auroraLane.id, dealTerms: { dealType: "FLAT_GUARANTEE", guarantee: { amount: "1.00", currency: "USD" } } }],
+          deductions: [{ label: "A", amount: huge }, { label: "B", amount: huge }],
+        },
+      },
     );
     const id = created.body.data?.["createSettlement"].id as string;
     expectBadInput(await ask(alice, "mutation($id: ID!) { approveSettlement(id: $id) { status } }", { id }), /largest amount that can be recorded/);

@@ -26,7 +26,7 @@ interface Call {
 
 const calls: Call[] = [
   { as: "alice@northwind.test", company: "northwind", query: "{ events(first: 20) { edges { node { name startsAtLocal lineup { name } financeTotals { net { amount } } deals { edges { node { status } } } venueBooking { status } tourStop { date } } } } }" },
-  { as: "alice@northwind.test", company: "northwind", query: "{ dashboard(upcomingCount: 10) { artistCount upcomingTickets { ticketsSold capacity } upcomingEvents { name settlements { status } } } }" },
+  { as: "alice@northwind.test", company: "northwind", query: "{ dashboard(upcomingCount: 10) { artistCount upcomingTickets { ticketsSold capacity } upcomingEvents { name settlement { status } } } }" },
   { as: "alice@northwind.test", company: "northwind", query: "{ contracts(first: 10) { edges { node { status terms { dealType } deal { notes history { edges { node { number } } } } } } } }" },
   { as: "alice@northwind.test", company: "northwind", query: "{ tours(first: 5) { edges { node { name routing { totals { distanceKm } } stops { date place { city } } } } } }" },
   { as: "alice@northwind.test", company: "northwind", query: "{ analytics { overall { sellThrough } byCity { key sellThrough } } }" },

@@ -9,6 +9,8 @@ export default subgraphCodegen({
     Expense: "../data/records.ts#ExpenseRecord",
     Income: "../data/records.ts#IncomeRecord",
     Settlement: "../data/records.ts#SettlementRecord",
+    SettlementAct: "../data/records.ts#BilledActRecord",
+    ActFigures: "../data/records.ts#ActFiguresRecord",
     Event: "../data/records.ts#EntityReference",
     Artist: "../data/records.ts#EntityReference",
     FinanceTotals: "../data/records.ts#FinanceTotalsRecord",

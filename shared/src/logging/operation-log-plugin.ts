@@ -17,7 +17,7 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
       let action = "unknown";
       return {
         async didResolveOperation({ operation }) {
-          if (operation) action = describeAction(operation);
+          if (operation) action = operationAction(operation);
         },
         async willSendResponse({ response, errors }) {
           const formatted: readonly GraphQLFormattedError[] =
@@ -30,7 +30,7 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
               companyId: company.status === "present" ? company.companyId : null,
               endpoint,
               action,
-              ...describeResult(formatted.length > 0 ? formatted : firstErrors.map((error) => ({ message: error.message, extensions: error.extensions }))),
+              ...operationResult(formatted.length > 0 ? formatted : firstErrors.map((error) => ({ message: error.message, extensions: error.extensions }))),
               durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
             },
             "operation",
@@ -41,14 +41,16 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
   };
 }
 
-function describeAction(operation: OperationDefinitionNode): string {
+/** The log line's `action`: the operation type and its root fields, e.g. "query events,viewer". */
+export function operationAction(operation: OperationDefinitionNode): string {
   const rootFields = operation.selectionSet.selections
     .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"))
     .join(",");
   return `${operation.operation} ${rootFields}`;
 }
 
-function describeResult(errors: readonly GraphQLFormattedError[]): { result: string; reason?: string; code?: string } {
+/** The log line's `result`: ok, denied with the code and reason, or error with the first error's code. */
+export function operationResult(errors: readonly Pick<GraphQLFormattedError, "message" | "extensions">[]): { result: string; reason?: string; code?: string } {
   if (errors.length === 0) return { result: "ok" };
   const denial = errors.find((error) => denialCodes.has(String(error.extensions?.["code"])));
   if (denial) return { result: "denied", code: String(denial.extensions?.["code"]), reason: denial.message };

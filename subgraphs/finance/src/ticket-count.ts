@@ -6,11 +6,11 @@ import { badUserInput, dealNeedsTicketCount, type BaseReader } from "@marquee/ki
 import type { SettlementRecord } from "./data/records.ts";
 
 /**
- * The event's paid tickets, for a draft whose deal is paid by them; null for any other
- * settlement, and then Base is not asked (an approved one shows the count it froze).
+ * The event's paid tickets, for a draft with some act's deal paid by them; null for any
+ * other settlement, and then Base is not asked (an approved one shows the count it froze).
  */
 export async function ticketCountFor(base: BaseReader, settlement: SettlementRecord): Promise<number | null> {
-  if (settlement.status !== "DRAFT" || !dealNeedsTicketCount(settlement.dealTerms)) return null;
+  if (settlement.status !== "DRAFT" || !settlement.bill.some((act) => dealNeedsTicketCount(act.dealTerms))) return null;
   const [event] = await base.load<{ id: string; ticketsSold: number }>("Event", "ticketsSold", [settlement.eventId]);
   if (!event) {
     throw badUserInput(`There is no event "${settlement.eventId}" in this company, so the paid tickets the deal is paid by cannot be read.`, {

@@ -36,17 +36,18 @@ describe("alice, who holds every finance permission", () => {
           expenses(first: 10) { edges { node { category amount { amount currency } } } }
           income { edges { node { source payer amount { amount currency } } } }
           financeTotals { currency totalExpenses { amount } totalIncome { amount } net { amount currency } }
-          settlements {
-            status artist { name }
-            dealTerms {
-              dealType guarantee { amount currency } percentage perTicket { amount }
-              promoterProfit { percentageOfExpenses amount { amount } } expenseCap { amount } ticketBonuses { ticketsSold }
+          settlement {
+            status
+            bill {
+              billingPosition artist { name }
+              dealTerms {
+                dealType guarantee { amount currency } percentage perTicket { amount }
+                promoterProfit { percentageOfExpenses amount { amount } } expenseCap { amount } ticketBonuses { ticketsSold }
+              }
+              figures { frozen payout { amount } dealAmount { amount } bonuses { amount } promoterProfit { amount } splitPoint { amount } expensesCounted { amount } }
             }
             deductions { label amount { amount } }
-            figures {
-              frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount }
-              ticketsSold promoterProfit { amount } splitPoint { amount }
-            }
+            figures { frozen lines { kind label amount { amount } } artistPayouts { amount } promoterResult { amount } ticketsSold }
           }
         } } } }`,
     );
@@ -59,19 +60,33 @@ describe("alice, who holds every finance permission", () => {
     expect(chicago.financeTotals).toEqual([
       { currency: "USD", totalExpenses: { amount: "11290.00" }, totalIncome: { amount: "27540.00" }, net: { amount: "16250.00", currency: "USD" } },
     ]);
-    expect(chicago.settlements).toEqual([
+    expect(chicago.settlement).toEqual(
       {
         status: "DRAFT",
-        artist: { name: demoArtists.auroraLane.name },
-        dealTerms: {
-          dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
-          guarantee: { amount: "8000.00", currency: "USD" },
-          percentage: "80",
-          perTicket: null,
-          promoterProfit: null,
-          expenseCap: null,
-          ticketBonuses: [],
-        },
+        bill: [
+          {
+            billingPosition: 0,
+            artist: { name: demoArtists.auroraLane.name },
+            dealTerms: {
+              dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+              guarantee: { amount: "8000.00", currency: "USD" },
+              percentage: "80",
+              perTicket: null,
+              promoterProfit: null,
+              expenseCap: null,
+              ticketBonuses: [],
+            },
+            figures: {
+              frozen: false,
+              payout: { amount: "9695.20" },
+              dealAmount: { amount: "9695.20" },
+              bonuses: { amount: "0.00" },
+              promoterProfit: null,
+              splitPoint: null,
+              expensesCounted: { amount: "11290.00" },
+            },
+          },
+        ],
         deductions: [
           { label: "Ticketing fees", amount: { amount: "1652.40" } },
           { label: "Chicago amusement tax", amount: { amount: "2478.60" } },
@@ -93,14 +108,51 @@ describe("alice, who holds every finance permission", () => {
             { kind: "ARTIST_PAYOUT", label: "80% of net (USD 9695.20) exceeds guarantee (USD 8000.00)", amount: { amount: "9695.20" } },
             { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "2423.80" } },
           ],
-          artistPayout: { amount: "9695.20" },
+          artistPayouts: { amount: "9695.20" },
           promoterResult: { amount: "2423.80" },
           ticketsSold: null,
-          promoterProfit: null,
-          splitPoint: null,
         },
       },
+    );
+  });
+
+  it("gets the demo's two-act show settled over its whole bill: the support paid first, the promoter's result once", async () => {
+    const response = await ask(
+      alice,
+      `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node {
+          id event { name settlement { id } }
+          bill { billingPosition artist { name } figures { payout { amount currency } expensesCounted { amount } } }
+          figures { net { amount } lines { kind label amount { amount } } artistPayouts { amount } promoterResult { amount } }
+        } } } }`,
+      { eventId: demoEvents.dublin.id },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const [dublin] = response.body.data!.settlements.edges.map((edge: { node: unknown }) => edge.node);
+    // One settlement for the show, which the event names as its own.
+    expect(response.body.data!.settlements.edges).toHaveLength(1);
+    expect(dublin.event).toEqual({ name: demoEvents.dublin.name, settlement: { id: dublin.id } });
+    // Net 32,500 − 8,800 = 23,700; Saga Nord's flat 2,500 first; 85% × (23,700 − 2,500 = 21,200) = 18,020 > 15,000; promoter 3,180.
+    expect(dublin.bill).toEqual([
+      { billingPosition: 0, artist: { name: demoArtists.midnightTide.name }, figures: { payout: { amount: "18020.00", currency: "EUR" }, expensesCounted: { amount: "11300.00" } } },
+      { billingPosition: 1, artist: { name: demoArtists.sagaNord.name }, figures: { payout: { amount: "2500.00", currency: "EUR" }, expensesCounted: null } },
     ]);
+    expect(dublin.figures.lines.slice(-4)).toEqual([
+      { kind: "NET", label: "Net", amount: { amount: "23700.00" } },
+      { kind: "ARTIST_PAYOUT", label: "Act 2 of 2: Flat guarantee (EUR 2500.00)", amount: { amount: "2500.00" } },
+      { kind: "ARTIST_PAYOUT", label: "Act 1 of 2: 85% of net (EUR 18020.00) exceeds guarantee (EUR 15000.00)", amount: { amount: "18020.00" } },
+      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "3180.00" } },
+    ]);
+    expect([dublin.figures.artistPayouts, dublin.figures.promoterResult]).toEqual([{ amount: "20520.00" }, { amount: "3180.00" }]);
+
+    // The support's settlements are found through the bill, on the artist and by the filter.
+    const bySupport = await ask(
+      alice,
+      `query($artistId: ID!) { artist(id: $artistId) { settlements { edges { node { event { name } } } } } settlements(filter: { artistId: $artistId }) { edges { node { event { name } } } } }`,
+      { artistId: demoArtists.sagaNord.id },
+    );
+    expect(bySupport.body.errors).toBeUndefined();
+    expect(bySupport.body.data!.artist.settlements.edges.map((edge: { node: { event: { name: string } } }) => edge.node.event.name)).toContain(demoEvents.dublin.name);
+    expect(bySupport.body.data!.settlements.edges.map((edge: { node: { event: { name: string } } }) => edge.node.event.name)).toContain(demoEvents.dublin.name);
   });
 
   it("records an expense on an event and sees it in the event's totals", async () => {
@@ -172,33 +224,40 @@ describe("hana, at Harbor Hall, which has finance but not basic", () => {
 
 describe("deals paid by the tickets sold", () => {
   const thaliaHall = { venueName: "Thalia Hall", city: "Chicago", country: "US", latitude: 41.8577, longitude: -87.6594, timeZone: "America/Chicago" };
-  const settlementFields = `id dealTerms { dealType perTicket { amount } guarantee { amount } percentage promoterProfit { percentageOfExpenses amount { amount } }
+  const actFields = `billingPosition artist { name } dealTerms { dealType perTicket { amount } guarantee { amount } percentage promoterProfit { percentageOfExpenses amount { amount } }
     expenseCap { amount } ticketBonuses { ticketsSold bonus { amount currency } } }
-    figures { frozen lines { kind label amount { amount } } artistPayout { amount } promoterResult { amount } ticketsSold promoterProfit { amount } splitPoint { amount } }`;
-  const createSettlement = async (eventId: string, artistId: string, dealTerms: Record<string, unknown>) => {
+    figures { frozen payout { amount } dealAmount { amount } bonuses { amount } promoterProfit { amount } splitPoint { amount } expensesCounted { amount } }`;
+  const settlementFields = `id bill { ${actFields} }
+    figures { frozen lines { kind label amount { amount } } artistPayouts { amount } promoterResult { amount } ticketsSold }`;
+  const createSettlement = async (eventId: string, bill: { artistId: string; dealTerms: Record<string, unknown> }[]) => {
     const response = await ask(alice, `mutation($input: CreateSettlementInput!) { createSettlement(input: $input) { ${settlementFields} } }`, {
-      input: { eventId, artistId, currency: "USD", dealTerms },
+      input: { eventId, currency: "USD", bill },
     });
     expect(response.body.errors).toBeUndefined();
     return response.body.data!.createSettlement;
   };
-  const settlementsOf = async (eventId: string) => {
-    const response = await ask(alice, `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node { artist { name } ${settlementFields} } } } }`, { eventId });
+  type Figures = { frozen: boolean; ticketsSold: number | null; artistPayouts: { amount: string }; promoterResult: { amount: string } };
+  type Act = { artist: { name: string }; figures: { payout: { amount: string } } };
+  const settlementOf = async (eventId: string) => {
+    const response = await ask(alice, `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node { ${settlementFields} } } } }`, { eventId });
     expect(response.body.errors).toBeUndefined();
-    type Node = { artist: { name: string }; figures: { ticketsSold: number | null; artistPayout: { amount: string }; promoterResult: { amount: string } } };
-    return Object.fromEntries(response.body.data!.settlements.edges.map(({ node }: { node: Node }) => [node.artist.name, node]));
+    expect(response.body.data!.settlements.edges).toHaveLength(1);
+    return response.body.data!.settlements.edges[0].node as { bill: Act[]; figures: Figures };
   };
-  /** Per artist: the paid tickets the deal counted, the artist's payout and the promoter's result. */
-  const outcome = (settlements: Record<string, { figures: { frozen: boolean; ticketsSold: number | null; artistPayout: { amount: string }; promoterResult: { amount: string } } }>) =>
-    Object.fromEntries(
-      Object.entries(settlements).map(([name, { figures }]) => [name, [figures.frozen, figures.ticketsSold, figures.artistPayout.amount, figures.promoterResult.amount]]),
-    );
+  /** The paid tickets the deals counted, every act's payout by name, all payouts and the promoter's result. */
+  const outcome = ({ bill, figures }: { bill: Act[]; figures: Figures }) => [
+    figures.frozen,
+    figures.ticketsSold,
+    Object.fromEntries(bill.map((act) => [act.artist.name, act.figures.payout.amount])),
+    figures.artistPayouts.amount,
+    figures.promoterResult.amount,
+  ];
   const sellTickets = async (eventId: string, ticketsSold: number) => {
     const response = await ask(alice, "mutation($id: ID!, $ticketsSold: Int) { updateEvent(id: $id, input: { ticketsSold: $ticketsSold }) { ticketsSold } }", { id: eventId, ticketsSold });
     expect(response.body.data?.updateEvent).toEqual({ ticketsSold });
   };
 
-  it("are paid by Base's count of the event's paid tickets, live on a draft and frozen at approval", async () => {
+  it("are paid by Base's count of the event's paid tickets, live on a draft and frozen at approval, over the whole bill", async () => {
     const startsAt = "2027-03-01T02:00:00Z";
     const created = await ask(alice, "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", {
       input: { name: "Ticket count night", startsAt, endsAt: "2027-03-01T05:00:00Z", location: thaliaHall, capacity: 2000, ticketsSold: 1432, ticketPrice: { amount: "40.00", currency: "USD" } },
@@ -208,55 +267,69 @@ describe("deals paid by the tickets sold", () => {
     await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "57280.00", currency: USD }, receivedOn: "2027-02-28" }) { id } }`, { eventId });
     await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Production", amount: { amount: "13250.00", currency: USD }, incurredOn: "2027-02-28" }) { id } }`, { eventId });
 
-    const perTicket = await createSettlement(eventId, demoArtists.auroraLane.id, { dealType: "PER_TICKET", perTicket: { amount: "12.00", currency: "USD" }, guarantee: { amount: "15000.00", currency: "USD" } });
-    const bonuses = await createSettlement(eventId, demoArtists.sagaNord.id, {
-      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS",
-      guarantee: { amount: "10000.00", currency: "USD" },
-      percentage: "25",
-      ticketBonuses: [
-        { ticketsSold: 1000, bonus: { amount: "1000.00", currency: "USD" } },
-        { ticketsSold: 1400, bonus: { amount: "1500.00", currency: "USD" } },
-        { ticketsSold: 1500, bonus: { amount: "2000.00", currency: "USD" } },
-      ],
-    });
-    expect(bonuses.dealTerms.ticketBonuses).toEqual([
+    // Aurora Lane headlines on $12 a paid ticket; Saga Nord supports on $10,000 versus 25% of gross, with bonuses.
+    const settlement = await createSettlement(eventId, [
+      { artistId: demoArtists.auroraLane.id, dealTerms: { dealType: "PER_TICKET", perTicket: { amount: "12.00", currency: "USD" }, guarantee: { amount: "15000.00", currency: "USD" } } },
+      {
+        artistId: demoArtists.sagaNord.id,
+        dealTerms: {
+          dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS",
+          guarantee: { amount: "10000.00", currency: "USD" },
+          percentage: "25",
+          ticketBonuses: [
+            { ticketsSold: 1000, bonus: { amount: "1000.00", currency: "USD" } },
+            { ticketsSold: 1400, bonus: { amount: "1500.00", currency: "USD" } },
+            { ticketsSold: 1500, bonus: { amount: "2000.00", currency: "USD" } },
+          ],
+        },
+      },
+    ]);
+    expect(settlement.bill.map((act: Act & { billingPosition: number }) => [act.billingPosition, act.artist.name])).toEqual([
+      [0, demoArtists.auroraLane.name],
+      [1, demoArtists.sagaNord.name],
+    ]);
+    expect(settlement.bill[1].dealTerms.ticketBonuses).toEqual([
       { ticketsSold: 1000, bonus: { amount: "1000.00", currency: "USD" } },
       { ticketsSold: 1400, bonus: { amount: "1500.00", currency: "USD" } },
       { ticketsSold: 1500, bonus: { amount: "2000.00", currency: "USD" } },
     ]);
-    // 12 × 1,432 = 17,184 > 15,000; promoter 44,030 − 17,184 = 26,846.
-    expect(perTicket.figures.lines.slice(-2)).toEqual([
-      { kind: "ARTIST_PAYOUT", label: "USD 12.00 × 1432 paid tickets (USD 17184.00) exceeds guarantee (USD 15000.00)", amount: { amount: "17184.00" } },
-      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "26846.00" } },
+    // The support first: 25% × 57,280 = 14,320 > 10,000, plus the bonuses at 1,000 and 1,400 tickets: 16,820.
+    // The headliner: 12 × 1,432 = 17,184 > 15,000. Payouts 34,004; promoter 44,030 − 34,004 = 10,026.
+    expect(settlement.figures.lines.slice(-5)).toEqual([
+      { kind: "ARTIST_PAYOUT", label: "Act 2 of 2: 25% of adjusted gross (USD 14320.00) exceeds guarantee (USD 10000.00)", amount: { amount: "14320.00" } },
+      { kind: "ARTIST_BONUS", label: "Act 2 of 2: Bonus at 1000 paid tickets", amount: { amount: "1000.00" } },
+      { kind: "ARTIST_BONUS", label: "Act 2 of 2: Bonus at 1400 paid tickets", amount: { amount: "1500.00" } },
+      { kind: "ARTIST_PAYOUT", label: "Act 1 of 2: USD 12.00 × 1432 paid tickets (USD 17184.00) exceeds guarantee (USD 15000.00)", amount: { amount: "17184.00" } },
+      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "10026.00" } },
     ]);
-    // 25% × 57,280 = 14,320 > 10,000, plus the bonuses at 1,000 and 1,400 tickets: 16,820; promoter 27,210.
-    expect(bonuses.figures.lines.slice(-4)).toEqual([
-      { kind: "ARTIST_PAYOUT", label: "25% of adjusted gross (USD 14320.00) exceeds guarantee (USD 10000.00)", amount: { amount: "14320.00" } },
-      { kind: "ARTIST_BONUS", label: "Bonus at 1000 paid tickets", amount: { amount: "1000.00" } },
-      { kind: "ARTIST_BONUS", label: "Bonus at 1400 paid tickets", amount: { amount: "1500.00" } },
-      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "27210.00" } },
-    ]);
-    expect(outcome(await settlementsOf(eventId))).toEqual({
-      [demoArtists.auroraLane.name]: [false, 1432, "17184.00", "26846.00"],
-      [demoArtists.sagaNord.name]: [false, 1432, "16820.00", "27210.00"],
+    expect(settlement.bill[1].figures).toEqual({
+      frozen: false,
+      payout: { amount: "16820.00" },
+      dealAmount: { amount: "14320.00" },
+      bonuses: { amount: "2500.00" },
+      promoterProfit: null,
+      splitPoint: null,
+      expensesCounted: null,
     });
+    expect(outcome(await settlementOf(eventId))).toEqual([false, 1432, { [demoArtists.auroraLane.name]: "17184.00", [demoArtists.sagaNord.name]: "16820.00" }, "34004.00", "10026.00"]);
 
-    // 68 more tickets sold: 12 × 1,500 = 18,000; the third bonus is reached: 14,320 + 4,500 = 18,820.
+    // 68 more tickets sold: 12 × 1,500 = 18,000; the third bonus is reached: 14,320 + 4,500 = 18,820; promoter 44,030 − 36,820 = 7,210.
     await sellTickets(eventId, 1500);
-    expect(outcome(await settlementsOf(eventId))).toEqual({
-      [demoArtists.auroraLane.name]: [false, 1500, "18000.00", "26030.00"],
-      [demoArtists.sagaNord.name]: [false, 1500, "18820.00", "25210.00"],
-    });
+    expect(outcome(await settlementOf(eventId))).toEqual([false, 1500, { [demoArtists.auroraLane.name]: "18000.00", [demoArtists.sagaNord.name]: "18820.00" }, "36820.00", "7210.00"]);
 
-    const approved = await ask(alice, "mutation($id: ID!) { approveSettlement(id: $id) { status } }", { id: bonuses.id });
+    const approved = await ask(alice, "mutation($id: ID!) { approveSettlement(id: $id) { status } }", { id: settlement.id });
     expect(approved.body.data!.approveSettlement).toEqual({ status: "APPROVED" });
 
-    // Refunds bring the count down to 1,200: the draft follows (12 × 1,200 = 14,400 < the 15,000 guarantee); the approved sheet keeps 1,500.
+    // Refunds bring the count down to 1,200: the approved sheet keeps 1,500, for every act.
     await sellTickets(eventId, 1200);
-    expect(outcome(await settlementsOf(eventId))).toEqual({
-      [demoArtists.auroraLane.name]: [false, 1200, "15000.00", "29030.00"],
-      [demoArtists.sagaNord.name]: [true, 1500, "18820.00", "25210.00"],
+    expect(outcome(await settlementOf(eventId))).toEqual([true, 1500, { [demoArtists.auroraLane.name]: "18000.00", [demoArtists.sagaNord.name]: "18820.00" }, "36820.00", "7210.00"]);
+
+    // One settlement per event: a second one is refused, naming the first.
+    const second = await ask(alice, `mutation($input: CreateSettlementInput!) { createSettlement(input: $input) { id } }`, {
+      input: { eventId, currency: "USD", bill: [{ artistId: demoArtists.sagaNord.id, dealTerms: { dealType: "DOOR_DEAL", percentage: "50" } }] },
     });
+    expect(second.status).toBe(400);
+    expect(second.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", eventId, settlementId: settlement.id } });
   });
 
   it("take the promoter profit and the cap agents write, and refuse a term the deal type does not take", async () => {
@@ -269,41 +342,42 @@ describe("deals paid by the tickets sold", () => {
     await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "40000.00", currency: USD }, receivedOn: "2027-03-04" }) { id } }`, { eventId });
     await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Production", amount: { amount: "14000.00", currency: USD }, incurredOn: "2027-03-04" }) { id } }`, { eventId });
 
-    const refused = await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: USD,
-        dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "5000.00", currency: USD }, percentage: "80" } }) { id } }`, { eventId, artistId: demoArtists.auroraLane.id });
+    const refused = await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, currency: USD,
+        bill: [{ artistId: $artistId, dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "5000.00", currency: USD }, percentage: "80" } }] }) { id } }`, { eventId, artistId: demoArtists.auroraLane.id });
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.[0]).toMatchObject({
       message: "A FLAT_GUARANTEE deal does not take a percentage.",
-      extensions: { code: "BAD_USER_INPUT", reason: "INVALID_DEAL_TERMS", field: "percentage" },
+      extensions: { code: "BAD_USER_INPUT", reason: "INVALID_DEAL_TERMS", field: "bill[0].dealTerms.percentage" },
     });
 
     const plus = { dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: { amount: "12000.00", currency: "USD" }, percentage: "85", promoterProfit: { percentageOfExpenses: "15" } };
-    const settlement = await createSettlement(eventId, demoArtists.auroraLane.id, plus);
-    expect(settlement.dealTerms).toMatchObject({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", promoterProfit: { percentageOfExpenses: "15", amount: null }, expenseCap: null, ticketBonuses: [] });
+    const settlement = await createSettlement(eventId, [{ artistId: demoArtists.auroraLane.id, dealTerms: plus }]);
+    expect(settlement.bill[0].dealTerms).toMatchObject({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", promoterProfit: { percentageOfExpenses: "15", amount: null }, expenseCap: null, ticketBonuses: [] });
     const fees = await ask(alice, `mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [{ label: "Ticketing fees", amount: { amount: "4000.00", currency: USD } }] }) { ${settlementFields} } }`, { id: settlement.id });
     // Promoter profit 15% × (14,000 + 12,000) = 3,900; split point 29,900; 12,000 + 85% × 6,100 = 17,185; promoter 4,815.
-    expect(fees.body.data!.updateSettlement.figures).toMatchObject({
-      artistPayout: { amount: "17185.00" },
-      promoterResult: { amount: "4815.00" },
-      ticketsSold: null,
-      promoterProfit: { amount: "3900.00" },
-      splitPoint: { amount: "29900.00" },
-    });
+    expect(fees.body.data!.updateSettlement.figures).toMatchObject({ artistPayouts: { amount: "17185.00" }, promoterResult: { amount: "4815.00" }, ticketsSold: null });
+    expect(fees.body.data!.updateSettlement.bill[0].figures).toMatchObject({ promoterProfit: { amount: "3900.00" }, splitPoint: { amount: "29900.00" }, expensesCounted: { amount: "14000.00" } });
 
-    // New terms without a currency are read in the settlement's: expenses capped at 10,000 make the
+    // A new bill without a currency is read in the settlement's: expenses capped at 10,000 make the
     // promoter profit 15% × 22,000 = 3,300 and the split point 25,300; 12,000 + 85% × 10,700 = 21,095.
-    const capped = await ask(alice, `mutation($id: ID!, $dealTerms: DealTermsInput!) { updateSettlement(input: { id: $id, dealTerms: $dealTerms }) { ${settlementFields} } }`, {
+    const capped = await ask(alice, `mutation($id: ID!, $bill: [SettlementActInput!]) { updateSettlement(input: { id: $id, bill: $bill }) { ${settlementFields} } }`, {
       id: settlement.id,
-      dealTerms: { ...plus, expenseCap: { amount: "10000.00", currency: "USD" } },
+      bill: [{ artistId: demoArtists.auroraLane.id, dealTerms: { ...plus, expenseCap: { amount: "10000.00", currency: "USD" } } }],
     });
     expect(capped.body.errors).toBeUndefined();
-    expect(capped.body.data!.updateSettlement.dealTerms.expenseCap).toEqual({ amount: "10000.00" });
-    expect(capped.body.data!.updateSettlement.figures).toMatchObject({
-      artistPayout: { amount: "21095.00" },
-      promoterResult: { amount: "905.00" },
-      promoterProfit: { amount: "3300.00" },
-      splitPoint: { amount: "25300.00" },
+    expect(capped.body.data!.updateSettlement.bill[0].dealTerms.expenseCap).toEqual({ amount: "10000.00" });
+    expect(capped.body.data!.updateSettlement.figures).toMatchObject({ artistPayouts: { amount: "21095.00" }, promoterResult: { amount: "905.00" } });
+    expect(capped.body.data!.updateSettlement.bill[0].figures).toMatchObject({ promoterProfit: { amount: "3300.00" }, splitPoint: { amount: "25300.00" }, expensesCounted: { amount: "10000.00" } });
+
+    // The bill replaced whole, with the same artist twice: refused, naming the second.
+    const twice = await ask(alice, `mutation($id: ID!, $bill: [SettlementActInput!]) { updateSettlement(input: { id: $id, bill: $bill }) { id } }`, {
+      id: settlement.id,
+      bill: [
+        { artistId: demoArtists.auroraLane.id, dealTerms: plus },
+        { artistId: demoArtists.auroraLane.id, dealTerms: { dealType: "DOOR_DEAL", percentage: "10" } },
+      ],
     });
+    expect(twice.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "bill[1].artistId" } });
   });
 });
 
@@ -311,7 +385,7 @@ describe("another company's ids", () => {
   const harborFinance = `{
     expenses(first: 50) { edges { node { id description amount { amount } event { id } } } }
     incomes(first: 50) { edges { node { id amount { amount } } } }
-    settlements { edges { node { id status currency deductions { label } dealTerms { dealType percentage } } } }
+    settlements { edges { node { id status currency deductions { label } bill { billingPosition dealTerms { dealType percentage } } } } }
   }`;
 
   it("read as unknown ids in every finance query and mutation, and change nothing", async () => {
@@ -362,7 +436,7 @@ describe("another company's ids", () => {
     expect(withHarborEvent.body.errors?.[0]).toMatchObject({ message: `There is no event "${harborEvent}" in this company.`, extensions: { code: "BAD_USER_INPUT" } });
     const settleHarbor = await ask(
       alice,
-      `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: EUR, dealTerms: { dealType: DOOR_DEAL, percentage: "90" } }) { id } }`,
+      `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, currency: EUR, bill: [{ artistId: $artistId, dealTerms: { dealType: DOOR_DEAL, percentage: "90" } }] }) { id } }`,
       { eventId: harborEvent, artistId: harborArtist },
     );
     expect(settleHarbor.status).toBe(400);
@@ -376,7 +450,7 @@ describe("another company's ids", () => {
     const response = await stack.querySubgraph(
       "finance",
       `query($representations: [_Any!]!) { _entities(representations: $representations) {
-        ... on Event { id expenses { edges { node { id } } } income { edges { node { id } } } financeTotals { currency } settlements { id } }
+        ... on Event { id expenses { edges { node { id } } } income { edges { node { id } } } financeTotals { currency } settlement { id } }
         ... on Artist { id artistSettlements: settlements { edges { node { id } } } }
       } }`,
       {
@@ -388,7 +462,7 @@ describe("another company's ids", () => {
     expect(response.body).toEqual({
       data: {
         _entities: [
-          { id: demoEvents.harborJazzNight.id, expenses: { edges: [] }, income: { edges: [] }, financeTotals: [], settlements: [] },
+          { id: demoEvents.harborJazzNight.id, expenses: { edges: [] }, income: { edges: [] }, financeTotals: [], settlement: null },
           { id: demoArtists.elbeQuartet.id, artistSettlements: { edges: [] } },
         ],
       },
@@ -401,8 +475,8 @@ describe("approval", () => {
     const created = await ask(
       alice,
       `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: {
-          eventId: $eventId, artistId: $artistId, currency: USD,
-          dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "15000.00", currency: USD } },
+          eventId: $eventId, currency: USD,
+          bill: [{ artistId: $artistId, dealTerms: { dealType: FLAT_GUARANTEE, guarantee: { amount: "15000.00", currency: USD } } }],
           deductions: [{ label: "Ticketing fees", amount: { amount: "4725.00", currency: USD } }]
         }) { id status } }`,
       { eventId: demoEvents.brooklyn.id, artistId: demoArtists.auroraLane.id },
@@ -462,7 +536,7 @@ describe("a list of events with their finance", () => {
       const day = startsAt.toISOString().slice(0, 10);
       await ask(alice, `mutation($eventId: ID) { recordExpense(input: { eventId: $eventId, category: PRODUCTION, description: "Sound", amount: { amount: "900.00", currency: USD }, incurredOn: "${day}" }) { id } }`, { eventId });
       await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "4500.00", currency: USD }, receivedOn: "${day}" }) { id } }`, { eventId });
-      await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, artistId: $artistId, currency: USD, dealTerms: { dealType: DOOR_DEAL, percentage: "70" } }) { id } }`, {
+      await ask(alice, `mutation($eventId: ID!, $artistId: ID!) { createSettlement(input: { eventId: $eventId, currency: USD, bill: [{ artistId: $artistId, dealTerms: { dealType: DOOR_DEAL, percentage: "70" } }] }) { id } }`, {
         eventId,
         artistId: demoArtists.brassRepublic.id,
       });
@@ -477,7 +551,7 @@ describe("a list of events with their finance", () => {
             expenses { edges { node { amount { amount } } } }
             income { edges { node { amount { amount } } } }
             financeTotals { net { amount } }
-            settlements { figures { promoterResult { amount } } }
+            settlement { figures { promoterResult { amount } } bill { figures { payout { amount } } } }
           } } } }`,
         { first },
       );
@@ -486,7 +560,7 @@ describe("a list of events with their finance", () => {
       expect(events).toHaveLength(first);
       for (const { node } of events) {
         expect(node.financeTotals).toEqual([{ net: { amount: "3600.00" } }]);
-        expect(node.settlements).toEqual([{ figures: { promoterResult: { amount: "450.00" } } }]);
+        expect(node.settlement).toEqual({ figures: { promoterResult: { amount: "450.00" } }, bill: [{ figures: { payout: { amount: "3150.00" } } }] });
       }
       return financeStatements() - before;
     };

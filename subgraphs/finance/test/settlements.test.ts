@@ -16,14 +16,15 @@ const usd = (amount: string) => parseMoney(amount, "USD");
 const dollars = (amount: string) => ({ amount, currency: "USD" });
 /** Money as a settlement statement prints it. */
 const describeMoney = (money: Money) => `${money.currency} ${formatMoney(money)}`;
-const chicagoTerms = {
+/** The Chicago show's terms: a one-act bill, the headliner on $8,000 versus 80% of net. */
+const chicagoTerms = (headliner: string) => ({
   currency: "USD",
-  dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("8000.00"), percentage: "80" }, "USD"),
+  bill: [{ artistId: headliner, dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("8000.00"), percentage: "80" }, "USD") }],
   deductions: [
     { label: "Ticketing fees", amount: usd("1652.40") },
     { label: "Chicago amusement tax", amount: usd("2478.60") },
   ],
-};
+});
 
 /** The sheet as a settlement statement prints it. */
 const sheet = (figures: SettlementFiguresRecord) => figures.lines.map((line) => `${line.kind} ${line.label}: ${describeMoney(line.amount)}`);
@@ -75,7 +76,7 @@ async function chicagoShow() {
   });
   // Bar takings are income, but not gross ticket sales: they stay off the sheet.
   await finance.incomes.record({ eventId: event, source: "BAR", description: "Bar", payer: null, amount: usd("5000.00"), receivedOn: "2026-05-10" });
-  const settlement = await finance.settlements.create(event, artist, chicagoTerms);
+  const settlement = await finance.settlements.create(event, chicagoTerms(artist));
   return { tenant, event, artist, settlement, production, ticketing, request: () => db.request(tenant) };
 }
 
@@ -95,18 +96,28 @@ describe("a draft settlement", () => {
   it("can be edited: parts given replace the old ones, the rest is kept", async () => {
     const show = await chicagoShow();
     const updated = await show.request().settlements.update(show.settlement.id, { deductions: [{ label: "Ticketing fees", amount: usd("1000.00") }] });
-    const terms = updated.dealTerms;
+    const terms = updated.bill[0]!.dealTerms;
     expect([terms.type, terms.guarantee && describeMoney(terms.guarantee), terms.percentage?.toFixed()]).toEqual(["GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "USD 8000.00", "80"]);
     const figures = await show.request().settlements.figures(updated, null);
     expect(describeMoney(figures.adjustedGross)).toBe("USD 26540.00");
   });
 
-  it("is one per event and artist", async () => {
+  it("is one per event, whoever asks for a second one, at the same time or not", async () => {
     const show = await chicagoShow();
-    await expect(show.request().settlements.create(show.event, show.artist, chicagoTerms)).rejects.toMatchObject({
-      message: `Artist "${show.artist}" already has a settlement for event "${show.event}"; update that one instead.`,
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    const refusal = {
+      message: `Event "${show.event}" already has a settlement ("${show.settlement.id}"); a show is settled once, over its whole bill: update that one instead.`,
+      extensions: { code: "BAD_USER_INPUT", eventId: show.event, settlementId: show.settlement.id },
+    };
+    await expect(show.request().settlements.create(show.event, chicagoTerms(crypto.randomUUID()))).rejects.toMatchObject(refusal);
+
+    // Ten requests race to open another show's settlement: the unique (company, event) lets one through.
+    const event = crypto.randomUUID();
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => show.request().settlements.create(event, chicagoTerms(crypto.randomUUID()))));
+    const opened = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(opened).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ extensions: { code: "BAD_USER_INPUT", settlementId: opened[0]!.id } });
+    }
   });
 });
 
@@ -124,10 +135,13 @@ describe("approval", () => {
     const figures = await show.request().settlements.figures(stored, null);
     expect(figures.frozen).toBe(true);
     expect(sheet(figures)).toEqual(chicagoSheet);
-    expect(describeMoney(figures.artistPayout)).toBe("USD 9695.20");
+    expect(describeMoney(figures.artistPayouts)).toBe("USD 9695.20");
     expect(describeMoney(figures.promoterResult)).toBe("USD 2423.80");
     // A versus-net deal without a promoter profit or ticket bonuses has none of the three.
-    expect([figures.ticketsSold, figures.promoterProfit, figures.splitPoint]).toEqual([null, null, null]);
+    expect([figures.ticketsSold, figures.acts[0]!.promoterProfit, figures.acts[0]!.splitPoint]).toEqual([null, null, null]);
+    expect(figures.acts.map((act) => [act.artistId, act.billingPosition, describeMoney(act.payout), act.expensesCounted && describeMoney(act.expensesCounted)])).toEqual([
+      [show.artist, 0, "USD 9695.20", "USD 11290.00"],
+    ]);
   });
 
   it("happens exactly once when 50 requests approve the same settlement at the same time", async () => {
@@ -223,17 +237,17 @@ describe("a draft's terms", () => {
       { dealType: "FLAT_GUARANTEE", guarantee: { amount: "7000.00", currency: "EUR" }, ticketBonuses: [{ ticketsSold: 600, bonus: { amount: "500.00", currency: "EUR" } }] },
       "EUR",
     );
-    await expect(show.request().settlements.update(show.settlement.id, { currency: "EUR", dealTerms: eurosWithBonus })).rejects.toMatchObject({
+    await expect(show.request().settlements.update(show.settlement.id, { currency: "EUR", bill: [{ artistId: show.artist, dealTerms: eurosWithBonus }] })).rejects.toMatchObject({
       message: 'Deduction "Ticketing fees" is in USD but EUR was expected',
     });
 
     const switched = await show.request().settlements.update(show.settlement.id, {
       currency: "EUR",
-      dealTerms: eurosWithBonus,
+      bill: [{ artistId: show.artist, dealTerms: eurosWithBonus }],
       deductions: [{ label: "VAT", amount: eur("100.00") }],
     });
-    expect((await show.request().settlements.find(show.settlement.id))?.dealTerms).toEqual(switched.dealTerms);
-    expect(switched.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["600: EUR 500.00"]);
+    expect((await show.request().settlements.find(show.settlement.id))?.bill).toEqual(switched.bill);
+    expect(switched.bill[0]!.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["600: EUR 500.00"]);
     expect(switched.currency).toBe("EUR");
     const deductions = await show.request().settlements.deductions(switched);
     expect(deductions.map((deduction) => describeMoney(deduction.amount))).toEqual(["EUR 100.00"]);
@@ -263,12 +277,13 @@ async function showSettledBy(
     await finance.expenses.record({ eventId: event, category, description: category.toLowerCase(), vendor: null, amount: usd(amount), incurredOn: "2026-05-10" });
   }
   await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd(ledger.gross), receivedOn: "2026-05-10" });
-  const settlement = await finance.settlements.create(event, crypto.randomUUID(), {
+  const artist = crypto.randomUUID();
+  const settlement = await finance.settlements.create(event, {
     currency: "USD",
-    dealTerms: parseDealTerms(terms, "USD"),
+    bill: [{ artistId: artist, dealTerms: parseDealTerms(terms, "USD") }],
     deductions: (ledger.deductions ?? []).map(([label, amount]) => ({ label, amount: usd(amount) })),
   });
-  return { event, settlement, request: () => db.request(tenant) };
+  return { event, artist, settlement, request: () => db.request(tenant) };
 }
 
 /** 1,432 paid tickets at $40: gross 57,280, no deductions; expenses 5,400 + 1,850 + 6,000 = 13,250; net 44,030. */
@@ -312,7 +327,7 @@ describe("the deal forms, on stored terms", () => {
   it("pays a PER_TICKET deal by the paid tickets it is given: the larger of them and the guarantee", async () => {
     const show = await showSettledBy(warmUpLedger, { dealType: "PER_TICKET", perTicket: dollars("12.00"), guarantee: dollars("15000.00") });
     const stored = (await show.request().settlements.find(show.settlement.id))!;
-    expect([stored.dealTerms.type, stored.dealTerms.perTicket && describeMoney(stored.dealTerms.perTicket), stored.dealTerms.guarantee && describeMoney(stored.dealTerms.guarantee)]).toEqual([
+    expect([stored.bill[0]!.dealTerms.type, stored.bill[0]!.dealTerms.perTicket && describeMoney(stored.bill[0]!.dealTerms.perTicket), stored.bill[0]!.dealTerms.guarantee && describeMoney(stored.bill[0]!.dealTerms.guarantee)]).toEqual([
       "PER_TICKET",
       "USD 12.00",
       "USD 15000.00",
@@ -333,7 +348,7 @@ describe("the deal forms, on stored terms", () => {
       "ARTIST_PAYOUT Guarantee (USD 15000.00) exceeds USD 12.00 × 1200 paid tickets (USD 14400.00): USD 15000.00",
       "PROMOTER_RESULT Promoter profit: USD 29030.00",
     ]);
-    expect([fewer.ticketsSold, describeMoney(fewer.artistPayout)]).toEqual([1200, "USD 15000.00"]);
+    expect([fewer.ticketsSold, describeMoney(fewer.artistPayouts)]).toEqual([1200, "USD 15000.00"]);
   });
 
   it("pays each ticket bonus reached on top of the deal, one line each", async () => {
@@ -348,7 +363,7 @@ describe("the deal forms, on stored terms", () => {
       ],
     });
     const stored = (await show.request().settlements.find(show.settlement.id))!;
-    expect(stored.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["1000: USD 1000.00", "1400: USD 1500.00", "1500: USD 2000.00"]);
+    expect(stored.bill[0]!.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["1000: USD 1000.00", "1400: USD 1500.00", "1500: USD 2000.00"]);
 
     // 25% × 57,280 = 14,320 > 10,000; 1,432 tickets reach the 1,000 and 1,400 bonuses: 14,320 + 1,000 + 1,500 = 16,820.
     // Promoter: 44,030 − 16,820 = 27,210.
@@ -360,13 +375,13 @@ describe("the deal forms, on stored terms", () => {
       "ARTIST_BONUS Bonus at 1400 paid tickets: USD 1500.00",
       "PROMOTER_RESULT Promoter profit: USD 27210.00",
     ]);
-    expect([figures.ticketsSold, describeMoney(figures.artistPayout), describeMoney(figures.promoterResult)]).toEqual([1432, "USD 16820.00", "USD 27210.00"]);
+    expect([figures.ticketsSold, describeMoney(figures.artistPayouts), describeMoney(figures.promoterResult)]).toEqual([1432, "USD 16820.00", "USD 27210.00"]);
   });
 
   it("pays a plus deal with a promoter profit of 15% of expenses above its split point: 17,185", async () => {
     const show = await showSettledBy(theatreLedger, plusWithPromoterProfit);
     const stored = (await show.request().settlements.find(show.settlement.id))!;
-    const profit = stored.dealTerms.promoterProfit;
+    const profit = stored.bill[0]!.dealTerms.promoterProfit;
     expect(profit?.kind === "PERCENTAGE_OF_EXPENSES" && profit.percentage.toFixed()).toBe("15");
 
     // Promoter profit 15% × (14,000 + 12,000) = 3,900; split point 14,000 + 12,000 + 3,900 = 29,900;
@@ -383,12 +398,12 @@ describe("the deal forms, on stored terms", () => {
       "ARTIST_PAYOUT Guarantee (USD 12000.00) plus 85% of adjusted gross above the USD 29900.00 split point (USD 5185.00): USD 17185.00",
       "PROMOTER_RESULT Promoter profit: USD 4815.00",
     ]);
-    expect([figures.ticketsSold, figures.promoterProfit && describeMoney(figures.promoterProfit), figures.splitPoint && describeMoney(figures.splitPoint)]).toEqual([
+    expect([figures.ticketsSold, figures.acts[0]!.promoterProfit && describeMoney(figures.acts[0]!.promoterProfit), figures.acts[0]!.splitPoint && describeMoney(figures.acts[0]!.splitPoint)]).toEqual([
       null,
       "USD 3900.00",
       "USD 29900.00",
     ]);
-    expect(describeMoney(figures.artistPayout)).toBe("USD 17185.00");
+    expect(describeMoney(figures.artistPayouts)).toBe("USD 17185.00");
   });
 
   it("pays nothing on a 70% door deal after expenses when the show loses 180", async () => {
@@ -405,7 +420,7 @@ describe("the deal forms, on stored terms", () => {
       "ARTIST_PAYOUT 70% of net after expenses (USD 0.00): USD 0.00",
       "PROMOTER_RESULT Promoter loss: USD -180.00",
     ]);
-    expect([describeMoney(figures.artistPayout), describeMoney(figures.promoterResult)]).toEqual(["USD 0.00", "USD -180.00"]);
+    expect([describeMoney(figures.artistPayouts), describeMoney(figures.promoterResult)]).toEqual(["USD 0.00", "USD -180.00"]);
   });
 });
 
@@ -431,17 +446,25 @@ describe("approving a deal paid by the tickets sold", () => {
     ]);
     expect({
       ticketsSold: figures.ticketsSold,
-      promoterProfit: figures.promoterProfit && describeMoney(figures.promoterProfit),
-      splitPoint: figures.splitPoint && describeMoney(figures.splitPoint),
-      artistPayout: describeMoney(figures.artistPayout),
+      promoterProfit: figures.acts[0]!.promoterProfit && describeMoney(figures.acts[0]!.promoterProfit),
+      splitPoint: figures.acts[0]!.splitPoint && describeMoney(figures.acts[0]!.splitPoint),
+      artistPayout: describeMoney(figures.artistPayouts),
       promoterResult: describeMoney(figures.promoterResult),
     }).toEqual({ ticketsSold: 1200, promoterProfit: "USD 3900.00", splitPoint: "USD 29900.00", artistPayout: "USD 17685.00", promoterResult: "USD 4315.00" });
 
     const [row] = await db.sql.query(
-      `SELECT frozen_tickets_sold, frozen_promoter_profit::text, frozen_split_point::text, frozen_artist_payout::text FROM finance.settlement WHERE id = $1`,
+      `SELECT s.frozen_tickets_sold, a.frozen_promoter_profit::text, a.frozen_split_point::text, s.frozen_artist_payouts::text, a.frozen_payout::text, a.frozen_bonuses::text
+       FROM finance.settlement s JOIN finance.settlement_act a ON a.settlement_id = s.id WHERE s.id = $1`,
       [show.settlement.id],
     );
-    expect(row).toEqual({ frozen_tickets_sold: 1200, frozen_promoter_profit: "3900.0000", frozen_split_point: "29900.0000", frozen_artist_payout: "17685.0000" });
+    expect(row).toEqual({
+      frozen_tickets_sold: 1200,
+      frozen_promoter_profit: "3900.0000",
+      frozen_split_point: "29900.0000",
+      frozen_artist_payouts: "17685.0000",
+      frozen_payout: "17685.0000",
+      frozen_bonuses: "500.0000",
+    });
   });
 
   it("is refused, writing nothing, when no ticket count comes with it (the deal changed under the caller)", async () => {
@@ -458,7 +481,10 @@ describe("approving a deal paid by the tickets sold", () => {
   it("keeps no ticket count for a deal that is not paid by one", async () => {
     const show = await showSettledBy(theatreLedger, plusWithPromoterProfit);
     await show.request().settlements.approve(show.settlement.id, null);
-    const [row] = await db.sql.query(`SELECT frozen_tickets_sold, frozen_split_point::text FROM finance.settlement WHERE id = $1`, [show.settlement.id]);
+    const [row] = await db.sql.query(
+      `SELECT s.frozen_tickets_sold, a.frozen_split_point::text FROM finance.settlement s JOIN finance.settlement_act a ON a.settlement_id = s.id WHERE s.id = $1`,
+      [show.settlement.id],
+    );
     expect(row).toEqual({ frozen_tickets_sold: null, frozen_split_point: "29900.0000" });
   });
 });
@@ -484,7 +510,7 @@ describe("a draft's ticket bonuses", () => {
     ]);
 
     const updated = await show.request().settlements.update(show.settlement.id, {
-      dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("10000.00"), ticketBonuses: [{ ticketsSold: 1500, bonus: dollars("2500.00") }] }, "USD"),
+      bill: [{ artistId: show.artist, dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("10000.00"), ticketBonuses: [{ ticketsSold: 1500, bonus: dollars("2500.00") }] }, "USD") }],
     });
     expect(await bonusRows()).toEqual([{ position: 0, tickets_sold: 1500, bonus: "2500.0000" }]);
     expect(sheet(await show.request().settlements.figures(updated, 1432)).slice(-2)).toEqual([
@@ -493,7 +519,42 @@ describe("a draft's ticket bonuses", () => {
     ]);
 
     const deleted = await show.request().settlements.remove(show.settlement.id);
-    expect(deleted.dealTerms.ticketBonuses.map((bonus) => bonus.ticketsSold)).toEqual([1500]);
+    expect(deleted.bill[0]!.dealTerms.ticketBonuses.map((bonus) => bonus.ticketsSold)).toEqual([1500]);
     expect(await bonusRows()).toEqual([]);
+  });
+});
+
+describe("an artist's settlements", () => {
+  it("are the show settlements whose bill lists the artist, headliner or support, in keyset pages", async () => {
+    const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+    const [headliner, support] = [crypto.randomUUID(), crypto.randomUUID()];
+    const flat = (amount: string) => parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars(amount) }, "USD");
+    const finance = db.request(tenant);
+    const first = await finance.settlements.create(crypto.randomUUID(), { currency: "USD", bill: [{ artistId: headliner, dealTerms: flat("5000.00") }], deductions: [] });
+    const second = await finance.settlements.create(crypto.randomUUID(), {
+      currency: "USD",
+      bill: [
+        { artistId: headliner, dealTerms: flat("6000.00") },
+        { artistId: support, dealTerms: flat("800.00") },
+      ],
+      deductions: [],
+    });
+
+    const request = db.request(tenant);
+    const [headlinerPage, supportPage] = await Promise.all([request.settlements.pageOfArtist(headliner, { first: 1 }), request.settlements.pageOfArtist(support, { first: 1 })]);
+    expect(headlinerPage.edges.map((edge) => edge.node.id)).toEqual([second.id]);
+    expect(headlinerPage.pageInfo.hasNextPage).toBe(true);
+    expect(supportPage.edges.map((edge) => edge.node.bill.map((act) => [act.artistId, act.billingPosition]))).toEqual([
+      [
+        [headliner, 0],
+        [support, 1],
+      ],
+    ]);
+    const next = await request.settlements.pageOfArtist(headliner, { first: 1, after: headlinerPage.pageInfo.endCursor });
+    expect([next.edges.map((edge) => edge.node.id), next.pageInfo.hasNextPage]).toEqual([[first.id], false]);
+
+    // The filter finds a show by any act on its bill.
+    expect((await request.settlements.list({ artistId: support }, {})).edges.map((edge) => edge.node.id)).toEqual([second.id]);
+    expect((await request.settlements.list({ artistId: headliner }, {})).edges.map((edge) => edge.node.id)).toEqual([second.id, first.id]);
   });
 });

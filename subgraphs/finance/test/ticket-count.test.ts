@@ -58,7 +58,7 @@ async function companyWith(deals: DealTermsInput[]) {
     const event = crypto.randomUUID();
     await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd("20000.00"), receivedOn: "2026-05-01" });
     await finance.expenses.record({ eventId: event, category: "PRODUCTION", description: "Sound", vendor: null, amount: usd("5000.00"), incurredOn: "2026-05-01" });
-    settlements.push(await finance.settlements.create(event, crypto.randomUUID(), { currency: "USD", dealTerms: parseDealTerms(deal, "USD"), deductions: [] }));
+    settlements.push(await finance.settlements.create(event, { currency: "USD", bill: [{ artistId: crypto.randomUUID(), dealTerms: parseDealTerms(deal, "USD") }], deductions: [] }));
   }
   return { tenant, settlements };
 }
@@ -87,7 +87,7 @@ describe("a draft's figures", () => {
     expect(base.calls[0]!.query).toContain("... on Event { id ticketsSold }");
     expect(base.calls[0]!.ids).toEqual([perTicketDraft.eventId, bonusDraft.eventId]);
     // 10 × 1,432 = 14,320; 6,000 + the 400 bonus at 500 tickets = 6,400; the flat 6,000 reads no count.
-    expect(figures.map((sheet) => [sheet.ticketsSold, sheet.artistPayout.amount.toFixed(2), sheet.promoterResult.amount.toFixed(2)])).toEqual([
+    expect(figures.map((sheet) => [sheet.ticketsSold, sheet.artistPayouts.amount.toFixed(2), sheet.promoterResult.amount.toFixed(2)])).toEqual([
       [1432, "14320.00", "680.00"],
       [800, "6400.00", "8600.00"],
       [null, "6000.00", "9000.00"],
@@ -99,9 +99,9 @@ describe("a draft's figures", () => {
     const { tenant, settlements } = await companyWith([withBonuses]);
     const [draft] = settlements as [SettlementRecord];
     const base = fakeBase(new Map([[draft.eventId, 800]]));
-    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayout.amount.toFixed(2)).toBe("6400.00");
+    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayouts.amount.toFixed(2)).toBe("6400.00");
     base.ticketsSold.set(draft.eventId, 1000);
-    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayout.amount.toFixed(2)).toBe("7200.00");
+    expect((await figuresOf(draft, requestOf(tenant, base))).artistPayouts.amount.toFixed(2)).toBe("7200.00");
   });
 
   it("are refused, naming the event, when Base knows no such event in the company", async () => {
@@ -111,6 +111,38 @@ describe("a draft's figures", () => {
       message: `There is no event "${draft.eventId}" in this company, so the paid tickets the deal is paid by cannot be read.`,
       extensions: { code: "BAD_USER_INPUT", eventId: draft.eventId },
     });
+  });
+});
+
+describe("a bill of several acts", () => {
+  it("reads the count once for the whole bill, and each act's figures come from the one sheet", async () => {
+    const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+    const finance = db.request(tenant);
+    const event = crypto.randomUUID();
+    await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd("20000.00"), receivedOn: "2026-05-01" });
+    await finance.expenses.record({ eventId: event, category: "PRODUCTION", description: "Sound", vendor: null, amount: usd("5000.00"), incurredOn: "2026-05-01" });
+    const settlement = await finance.settlements.create(event, {
+      currency: "USD",
+      bill: [
+        { artistId: crypto.randomUUID(), dealTerms: parseDealTerms(perTicket, "USD") },
+        { artistId: crypto.randomUUID(), dealTerms: parseDealTerms(withBonuses, "USD") },
+      ],
+      deductions: [],
+    });
+    const base = fakeBase(new Map([[event, 800]]));
+    const context = requestOf(tenant, base);
+    const acts = (resolvers.Settlement!.bill as (parent: unknown) => unknown[])(settlement);
+    const actFigures = (act: unknown) => (resolvers.SettlementAct!.figures as Call)(act, {}, context, {}) as Promise<{ payout: { amount: { toFixed(digits: number): string } } }>;
+    const [sheet, headliner, support] = await Promise.all([figuresOf(settlement, context), ...acts.map(actFigures)]);
+
+    expect(base.calls.map((call) => call.ids)).toEqual([[event]]);
+    // The support: 6,000 + the 400 bonus at 500 tickets = 6,400. The headliner: 10 × 800 = 8,000. Promoter 15,000 − 14,400 = 600.
+    expect([support!.payout.amount.toFixed(2), headliner!.payout.amount.toFixed(2), sheet.artistPayouts.amount.toFixed(2), sheet.promoterResult.amount.toFixed(2)]).toEqual([
+      "6400.00",
+      "8000.00",
+      "14400.00",
+      "600.00",
+    ]);
   });
 });
 
@@ -129,7 +161,7 @@ describe("approval", () => {
     const figures = await figuresOf(stored, requestOf(tenant, base));
     expect(base.calls).toHaveLength(1);
     // Both bonuses were reached at 1,000 tickets: 6,000 + 400 + 800 = 7,200; promoter 15,000 − 7,200 = 7,800.
-    expect([figures.frozen, figures.ticketsSold, figures.artistPayout.amount.toFixed(2), figures.promoterResult.amount.toFixed(2)]).toEqual([true, 1000, "7200.00", "7800.00"]);
+    expect([figures.frozen, figures.ticketsSold, figures.artistPayouts.amount.toFixed(2), figures.promoterResult.amount.toFixed(2)]).toEqual([true, 1000, "7200.00", "7800.00"]);
   });
 
   it("of a deal paid by no ticket count never asks Base", async () => {

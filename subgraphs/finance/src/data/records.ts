@@ -2,8 +2,9 @@
 // Finance's rows become them: money as exact domain Money, dates and instants as the API
 // writes them, so that no resolver ever handles a Prisma type.
 import { moneyOf, parseDealTerms, type DealMoneyInput, type DealTerms } from "@marquee/kit";
-import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementDeduction, SettlementLine, SettlementTicketBonus } from "../__generated__/prisma/client.ts";
+import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementAct, SettlementDeduction, SettlementLine, SettlementTicketBonus } from "../__generated__/prisma/client.ts";
 import {
+  type ActFigures,
   type Deduction,
   type ExpenseCategory,
   type Money,
@@ -47,22 +48,42 @@ export interface IncomeRecord {
   createdBy: string;
 }
 
-/** A settlement's totals as frozen at approval. */
-export type FrozenTotals = Omit<SettlementWaterfall, "lines">;
+/** A settlement's show totals as frozen at approval (each act's figures are frozen with its act). */
+export type FrozenTotals = Omit<SettlementWaterfall, "lines" | "acts">;
+
+/** One act on a settlement's bill. */
+export interface SettlementActRecord {
+  artistId: string;
+  /** 0 is the headliner. */
+  billingPosition: number;
+  dealTerms: DealTerms;
+  /** The act's figures as frozen at approval; null while the settlement is a DRAFT. */
+  frozenFigures: ActFigures | null;
+}
 
 export interface SettlementRecord {
   id: string;
   eventId: string;
-  artistId: string;
   status: SettlementStatus;
   currency: string;
-  dealTerms: DealTerms;
+  /** The acts in billing order: the headliner first. */
+  bill: SettlementActRecord[];
   createdAt: string;
   createdBy: string;
   approval: { approvedAt: string; approvedBy: string } | null;
   payment: { reference: string; paidOn: string; recordedAt: string; recordedBy: string } | null;
   /** Null while the settlement is a DRAFT. */
   frozenTotals: FrozenTotals | null;
+}
+
+/** An act as the API shows it: with the settlement it is on, whose sheet its figures come from. */
+export interface BilledActRecord extends SettlementActRecord {
+  settlement: SettlementRecord;
+}
+
+/** One act's figures as the API shows them: live for a draft, frozen once approved. */
+export interface ActFiguresRecord extends ActFigures {
+  frozen: boolean;
 }
 
 /** A settlement sheet: live for a draft, frozen once approved. */
@@ -113,25 +134,25 @@ export function incomeRecord(row: Income): IncomeRecord {
   };
 }
 
-/** A settlement row with its ticket bonuses, which are part of its deal terms. */
-export type SettlementRow = Settlement & { ticketBonuses: readonly SettlementTicketBonus[] };
+/** A settlement row with its acts, each with its ticket bonuses. */
+export type SettlementRow = Settlement & { acts: readonly SettlementActRow[] };
+export type SettlementActRow = SettlementAct & { ticketBonuses: readonly SettlementTicketBonus[] };
 
-/** Every read of a settlement brings its ticket bonuses, lowest threshold first. */
-export const withTicketBonuses = { ticketBonuses: { orderBy: { position: "asc" } } } as const;
+/** Every read of a settlement brings its bill in billing order, each act with its ticket bonuses, lowest threshold first. */
+export const withBill = { acts: { orderBy: { billingPosition: "asc" }, include: { ticketBonuses: { orderBy: { position: "asc" } } } } } as const;
 
 export function settlementRecord(row: SettlementRow): SettlementRecord {
-  return writtenSettlementRecord(row, dealTermsOf(row));
+  return writtenSettlementRecord(row, row.acts.map((act) => actRecord(act, dealTermsOf(act))));
 }
 
-/** A settlement row whose deal terms the caller has just written, and so already holds. */
-export function writtenSettlementRecord(row: Settlement, dealTerms: DealTerms): SettlementRecord {
+/** A settlement row whose bill the caller has just written or read, and so already holds. */
+export function writtenSettlementRecord(row: Settlement, bill: SettlementActRecord[]): SettlementRecord {
   return {
     id: row.id,
     eventId: row.eventId,
-    artistId: row.artistId,
     status: row.status,
     currency: row.currency,
-    dealTerms,
+    bill,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     approval: row.approvedAt && row.approvedBy ? { approvedAt: row.approvedAt.toISOString(), approvedBy: row.approvedBy } : null,
@@ -148,11 +169,35 @@ export function writtenSettlementRecord(row: Settlement, dealTerms: DealTerms): 
   };
 }
 
+/** An act row whose deal terms are known (read with it, or just written). */
+export function actRecord(row: SettlementAct, dealTerms: DealTerms): SettlementActRecord {
+  const money = (amount: Prisma.Decimal | null) => (amount === null ? null : moneyOf(amount, row.currency));
+  const { frozenPayout, frozenDealAmount, frozenBonuses } = row;
+  return {
+    artistId: row.artistId,
+    billingPosition: row.billingPosition,
+    dealTerms,
+    frozenFigures:
+      frozenPayout === null || frozenDealAmount === null || frozenBonuses === null
+        ? null
+        : {
+            artistId: row.artistId,
+            billingPosition: row.billingPosition,
+            payout: moneyOf(frozenPayout, row.currency),
+            dealAmount: moneyOf(frozenDealAmount, row.currency),
+            bonuses: moneyOf(frozenBonuses, row.currency),
+            promoterProfit: money(row.frozenPromoterProfit),
+            splitPoint: money(row.frozenSplitPoint),
+            expensesCounted: money(row.frozenExpensesCounted),
+          },
+  };
+}
+
 /**
  * The terms were parsed by the same rules when they were written, and the table's CHECKs
  * and keys hold them to what their deal type takes, so this parse cannot fail.
  */
-function dealTermsOf(row: SettlementRow): DealTerms {
+function dealTermsOf(row: SettlementActRow): DealTerms {
   const written = (amount: Prisma.Decimal | null): DealMoneyInput | null => (amount === null ? null : { amount: amount.toFixed(), currency: row.currency });
   const { promoterProfitPercentage, promoterProfitAmount } = row;
   return parseDealTerms(
@@ -179,7 +224,7 @@ function frozenTotalsOf(row: Settlement): FrozenTotals | null {
     frozenAdjustedGross: adjustedGross,
     frozenTotalExpenses: totalExpenses,
     frozenNet: net,
-    frozenArtistPayout: artistPayout,
+    frozenArtistPayouts: artistPayouts,
     frozenPromoterResult: promoterResult,
   } = row;
   if (
@@ -188,7 +233,7 @@ function frozenTotalsOf(row: Settlement): FrozenTotals | null {
     adjustedGross === null ||
     totalExpenses === null ||
     net === null ||
-    artistPayout === null ||
+    artistPayouts === null ||
     promoterResult === null
   ) {
     return null;
@@ -200,11 +245,9 @@ function frozenTotalsOf(row: Settlement): FrozenTotals | null {
     adjustedGross: money(adjustedGross),
     totalExpenses: money(totalExpenses),
     net: money(net),
-    artistPayout: money(artistPayout),
+    artistPayouts: money(artistPayouts),
     promoterResult: money(promoterResult),
     ticketsSold: row.frozenTicketsSold,
-    promoterProfit: row.frozenPromoterProfit === null ? null : money(row.frozenPromoterProfit),
-    splitPoint: row.frozenSplitPoint === null ? null : money(row.frozenSplitPoint),
   };
 }
 

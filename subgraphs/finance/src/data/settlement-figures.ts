@@ -16,8 +16,8 @@ export interface EventLedger {
 }
 
 /**
- * The waterfall of a settlement from its terms, its event's ledger and, for a deal paid by
- * them, the event's paid tickets (null for any other deal). Every ticketing income and
+ * The waterfall of a settlement from its bill, its event's ledger and, when some act's deal
+ * is paid by them, the event's paid tickets (null otherwise). Every ticketing income and
  * expense must be in the settlement's currency: one in another currency is refused, named,
  * rather than converted or left out.
  */
@@ -27,7 +27,7 @@ export function liveFigures(settlement: SettlementRecord, deductions: readonly D
     assertCurrency(income.amount, currency, `Ticketing income "${income.id}" (${income.description})`);
   }
   const waterfall = computeSettlement({
-    dealTerms: settlement.dealTerms,
+    bill: settlement.bill,
     currency,
     grossTicketSales: sumMoney(currency, ledger.ticketing.map((income) => income.amount)),
     deductions,
@@ -37,6 +37,11 @@ export function liveFigures(settlement: SettlementRecord, deductions: readonly D
   return { ...waterfall, frozen: false };
 }
 
-export function frozenFigures(totals: FrozenTotals, lines: readonly WaterfallLine[]): SettlementFiguresRecord {
-  return { ...totals, lines, frozen: true };
+/** The sheet frozen at approval: the show's totals and lines, and each act's figures frozen with it. */
+export function frozenFigures(settlement: SettlementRecord & { frozenTotals: FrozenTotals }, lines: readonly WaterfallLine[]): SettlementFiguresRecord {
+  const acts = settlement.bill.map((act) => {
+    if (!act.frozenFigures) throw new Error(`Settlement ${settlement.id} is ${settlement.status} but act ${act.billingPosition} has no frozen figures.`);
+    return act.frozenFigures;
+  });
+  return { ...settlement.frozenTotals, lines, acts, frozen: true };
 }

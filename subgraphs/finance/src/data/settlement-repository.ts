@@ -1,19 +1,22 @@
-// The company's settlements and their lifecycle. Each change of state is a conditional
+// The company's settlements (one per event, over its whole bill) and their lifecycle.
+// Each change of state is a conditional
 // UPDATE on the state it starts from (`... WHERE status = 'DRAFT'`), so that of two
 // requests racing to approve or edit one settlement exactly one wins, whatever the
 // isolation level; the table's CHECKs and the lines' primary key back that up.
 import DataLoader from "dataloader";
-import { badUserInput, dealNeedsTicketCount, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, sameId, toConnection, type ChildList, type Connection, type DealTerms, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, dealNeedsTicketCount, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowsPerKey, sameId, toConnection, type Connection, type PageArgs, type PageRequest, type SortKey, type Tenant } from "@marquee/kit";
+import { Prisma } from "../__generated__/prisma/client.ts";
 import {
   assertEditable,
   assertSettlementTerms,
   assertTransition,
   isStorable,
+  type BilledAct,
   type Deduction,
   type SettlementStatus,
   type SettlementTerms,
 } from "../domain/index.ts";
-import { financeSchema, type FinancePrisma, type FinanceTransaction } from "./finance-database.ts";
+import type { FinancePrisma, FinanceTransaction } from "./finance-database.ts";
 import type { ExpenseRepository } from "./expense-repository.ts";
 import type { IncomeRepository } from "./income-repository.ts";
 import {
@@ -23,7 +26,7 @@ import {
   incomeRecord,
   settlementRecord,
   waterfallLine,
-  withTicketBonuses,
+  withBill,
   writtenSettlementRecord,
   type SettlementFiguresRecord,
   type SettlementRecord,
@@ -44,14 +47,6 @@ export interface SettlementPayment {
   paidOn: string;
 }
 
-const settlementsOfArtist: ChildList = {
-  schema: financeSchema,
-  table: "settlement",
-  parentColumn: "artist_id",
-  sortColumn: "created_at",
-  sortType: "timestamptz",
-  direction: "DESC",
-};
 const sortKeyOf = (settlement: SettlementRecord): SortKey => [settlement.createdAt, settlement.id];
 
 export type SettlementRepository = ReturnType<typeof createSettlementRepository>;
@@ -79,11 +74,53 @@ export function createSettlementRepository(
     return rowsPerKey(settlementIds, rows, (row) => row.settlementId);
   });
 
+  /** Figures are worked once per settlement read: its sheet and each act's figures come from the same computation. */
+  const figuresOfRecord = new WeakMap<SettlementRecord, Promise<SettlementFiguresRecord>>();
+
   async function find(id: string, db: FinanceTransaction = prisma): Promise<SettlementRecord | null> {
     if (!isUuid(id)) return null;
-    const row = await db.settlement.findFirst({ where: { id, companyId }, include: withTicketBonuses });
+    const row = await db.settlement.findFirst({ where: { id, companyId }, include: withBill });
     return row && settlementRecord(row);
   }
+
+  async function loadByIds(ids: string[]): Promise<SettlementRecord[]> {
+    return (await prisma.settlement.findMany({ where: { companyId, id: { in: ids } }, include: withBill })).map(settlementRecord);
+  }
+
+  /**
+   * A page of each artist's settlements (those whose bill lists the artist), newest first,
+   * in two statements for any number of artists: a window function ranks each artist's
+   * settlements, then the settlements are read by id. The kit's parentPages ranks one
+   * table's rows; an artist's settlements are reached through the acts, hence this join.
+   */
+  async function loadArtistPages(artistIds: readonly string[], page: PageRequest<SortKey>): Promise<Connection<SettlementRecord>[]> {
+    const ids = artistIds.filter(isUuid);
+    const after = page.after ? Prisma.sql`AND (s."created_at", s."id") < (${page.after[0]}::timestamptz, ${page.after[1]}::uuid)` : Prisma.empty;
+    const ranked =
+      ids.length === 0
+        ? []
+        : await prisma.$queryRaw<{ id: string; parent_id: string }[]>(Prisma.sql`
+            SELECT "id"::text AS "id", "parent_id"::text AS "parent_id"
+            FROM (
+              SELECT s."id", a."artist_id" AS "parent_id",
+                     row_number() OVER (PARTITION BY a."artist_id" ORDER BY s."created_at" DESC, s."id" DESC) AS "rank"
+              FROM "finance"."settlement_act" a
+              JOIN "finance"."settlement" s ON s."company_id" = a."company_id" AND s."id" = a."settlement_id"
+              WHERE a."company_id" = ${companyId}::uuid AND a."artist_id" = ANY(${ids}::uuid[]) ${after}
+            ) AS "ranked"
+            WHERE "rank" <= ${page.take + 1}
+            ORDER BY "parent_id", "rank"`);
+    const settlements = ranked.length === 0 ? [] : await loadByIds([...new Set(ranked.map((row) => row.id))]);
+    const byId = new Map(settlements.map((settlement) => [settlement.id, settlement]));
+    return rowsPerKey(artistIds, ranked, (row) => row.parent_id).map((rows) =>
+      toConnection(
+        rows.flatMap((row) => byId.get(row.id) ?? []),
+        page.take,
+        sortKeyOf,
+      ),
+    );
+  }
+  const artistPageLoaders = new Map<string, DataLoader<string, Connection<SettlementRecord>>>();
 
   async function existing(db: FinanceTransaction, id: string): Promise<SettlementRecord> {
     const settlement = await find(id, db);
@@ -116,21 +153,47 @@ export function createSettlementRepository(
     }));
   }
 
-  function ticketBonusRows(settlementId: string, dealTerms: DealTerms) {
-    return dealTerms.ticketBonuses.map((bonus, position) => ({
-      companyId,
-      settlementId,
-      position,
-      ticketsSold: bonus.ticketsSold,
-      bonus: bonus.bonus.amount.toFixed(),
-      currency: bonus.bonus.currency,
-    }));
+  function actRows(settlementId: string, terms: SettlementTerms) {
+    return terms.bill.map((act, billingPosition) => ({ companyId, settlementId, billingPosition, artistId: act.artistId, currency: terms.currency, ...dealColumns(act) }));
   }
 
-  /** Writes a settlement's children: its deductions and its deal's ticket bonuses. */
+  function ticketBonusRows(settlementId: string, bill: readonly BilledAct[]) {
+    return bill.flatMap((act, actPosition) =>
+      act.dealTerms.ticketBonuses.map((bonus, position) => ({
+        companyId,
+        settlementId,
+        actPosition,
+        position,
+        ticketsSold: bonus.ticketsSold,
+        bonus: bonus.bonus.amount.toFixed(),
+        currency: bonus.bonus.currency,
+      })),
+    );
+  }
+
+  /** Writes a settlement's children: its deductions, its bill's acts and their deals' ticket bonuses. */
   async function writeChildren(db: FinanceTransaction, settlementId: string, terms: SettlementTerms) {
     await db.settlementDeduction.createMany({ data: deductionRows(settlementId, terms.deductions) });
-    await db.settlementTicketBonus.createMany({ data: ticketBonusRows(settlementId, terms.dealTerms) });
+    await db.settlementAct.createMany({ data: actRows(settlementId, terms) });
+    await db.settlementTicketBonus.createMany({ data: ticketBonusRows(settlementId, terms.bill) });
+  }
+
+  /** The bill as just written: no act of a draft has frozen figures. */
+  const writtenBill = (terms: SettlementTerms) =>
+    terms.bill.map((act, billingPosition) => ({ artistId: act.artistId, billingPosition, dealTerms: act.dealTerms, frozenFigures: null }));
+
+  async function sheetOf(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
+    const { frozenTotals } = settlement;
+    if (frozenTotals) {
+      const lines = await frozenLinesOf.load(settlement.id);
+      return frozenFigures({ ...settlement, frozenTotals }, lines.map((line) => waterfallLine(line, settlement.currency)));
+    }
+    const [deductions, ticketing, expenses] = await Promise.all([
+      deductionsOf.load(settlement.id),
+      ledger.incomes.ticketingOfEvent.load(settlement.eventId),
+      ledger.expenses.allOfEvent.load(settlement.eventId),
+    ]);
+    return liveFigures(settlement, deductions, { ticketing, expenses }, ticketsSold);
   }
 
   return {
@@ -143,38 +206,36 @@ export function createSettlementRepository(
           AND: [
             { companyId },
             ...(filter.eventId != null ? [{ eventId: sameId(filter.eventId) }] : []),
-            ...(filter.artistId != null ? [{ artistId: sameId(filter.artistId) }] : []),
+            ...(filter.artistId != null ? [{ acts: { some: { artistId: sameId(filter.artistId) } } }] : []),
             ...(filter.status ? [{ status: filter.status }] : []),
             ...(page.after ? [newestFirstAfter("createdAt", page.after)] : []),
           ],
         },
         orderBy: newestFirst("createdAt"),
         take: page.take + 1,
-        include: withTicketBonuses,
+        include: withBill,
       });
       return toConnection(rows.map(settlementRecord), page.take, sortKeyOf);
     },
 
-    /** An event's settlements, oldest first. */
+    /** An event's settlement, or null when the show has none yet. */
     ofEvent: new DataLoader(async (eventIds: readonly string[]) => {
-      const rows = await prisma.settlement.findMany({
-        where: { companyId, eventId: { in: [...eventIds] } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        include: withTicketBonuses,
-      });
-      return rowsPerKey(eventIds, rows.map(settlementRecord), (settlement) => settlement.eventId);
+      const rows = await prisma.settlement.findMany({ where: { companyId, eventId: { in: eventIds.filter(isUuid) } }, include: withBill });
+      const byEvent = new Map(rows.map((row) => [row.eventId, settlementRecord(row)]));
+      return eventIds.map((eventId) => byEvent.get(eventId) ?? null);
     }),
 
-    /** A page of an artist's settlements, newest first. */
-    pageOfArtist: parentPages({
-      prisma,
-      companyId,
-      list: settlementsOfArtist,
-      isKey: isInstantKey,
-      loadByIds: async (ids) => (await prisma.settlement.findMany({ where: { companyId, id: { in: ids } }, include: withTicketBonuses })).map(settlementRecord),
-      idOf: (settlement) => settlement.id,
-      keyOf: sortKeyOf,
-    }),
+    /** A page of the settlements whose bill lists the artist, newest first; batched with every other artist asking for the same page. */
+    pageOfArtist(artistId: string, args: PageArgs): Promise<Connection<SettlementRecord>> {
+      const page = pageRequest(args, isInstantKey);
+      const pageKey = JSON.stringify(page);
+      let loader = artistPageLoaders.get(pageKey);
+      if (!loader) {
+        loader = new DataLoader((artistIds: readonly string[]) => loadArtistPages(artistIds, page));
+        artistPageLoaders.set(pageKey, loader);
+      }
+      return loader.load(artistId);
+    },
 
     deductions: (settlement: SettlementRecord) => deductionsOf.load(settlement.id),
 
@@ -184,33 +245,34 @@ export function createSettlementRepository(
      * caller reads for a draft whose deal is paid by them (`dealNeedsTicketCount`) and
      * passes as null otherwise: an approved settlement shows the count frozen with it.
      */
-    async figures(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
-      if (settlement.frozenTotals) {
-        const lines = await frozenLinesOf.load(settlement.id);
-        return frozenFigures(settlement.frozenTotals, lines.map((line) => waterfallLine(line, settlement.currency)));
+    figures(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
+      let figures = figuresOfRecord.get(settlement);
+      if (!figures) {
+        figures = sheetOf(settlement, ticketsSold);
+        figuresOfRecord.set(settlement, figures);
       }
-      const [deductions, ticketing, expenses] = await Promise.all([
-        deductionsOf.load(settlement.id),
-        ledger.incomes.ticketingOfEvent.load(settlement.eventId),
-        ledger.expenses.allOfEvent.load(settlement.eventId),
-      ]);
-      return liveFigures(settlement, deductions, { ticketing, expenses }, ticketsSold);
+      return figures;
     },
 
-    /** Opens a draft; the event and the artist must already be known to exist in Base. */
-    async create(eventId: string, artistId: string, terms: SettlementTerms): Promise<SettlementRecord> {
+    /** Opens a draft of the show; the event and every artist on the bill must already be known to exist in Base. */
+    async create(eventId: string, terms: SettlementTerms): Promise<SettlementRecord> {
       assertSettlementTerms(terms);
       const settlement = await prisma.$transaction(async (tx) => {
-        // ON CONFLICT DO NOTHING: the unique (company, event, artist) decides, race or not.
+        // ON CONFLICT DO NOTHING: the unique (company, event) decides, race or not. A
+        // conflicting insert in flight is waited for, so the one that won is read below.
         const [row] = await tx.settlement.createManyAndReturn({
-          data: [{ companyId, createdBy: userId, eventId, artistId, ...termColumns(terms) }],
+          data: [{ companyId, createdBy: userId, eventId, currency: terms.currency }],
           skipDuplicates: true,
         });
         if (!row) {
-          throw badUserInput(`Artist "${artistId}" already has a settlement for event "${eventId}"; update that one instead.`, { eventId, artistId });
+          const existingOne = await tx.settlement.findFirst({ where: { companyId, eventId }, select: { id: true } });
+          throw badUserInput(`Event "${eventId}" already has a settlement ("${existingOne?.id ?? "unknown"}"); a show is settled once, over its whole bill: update that one instead.`, {
+            eventId,
+            settlementId: existingOne?.id ?? null,
+          });
         }
         await writeChildren(tx, row.id, terms);
-        return writtenSettlementRecord(row, terms.dealTerms);
+        return writtenSettlementRecord(row, writtenBill(terms));
       });
       deductionsOf.prime(settlement.id, [...terms.deductions]);
       return settlement;
@@ -223,17 +285,18 @@ export function createSettlementRepository(
         assertEditable(current.status);
         const terms: SettlementTerms = {
           currency: changes.currency ?? current.currency,
-          dealTerms: changes.dealTerms ?? current.dealTerms,
+          bill: changes.bill ?? current.bill,
           deductions: changes.deductions ?? (await deductionsIn(tx, id)),
         };
         assertSettlementTerms(terms);
-        // The children go first: their foreign keys hold them to the settlement's currency.
+        // The children go first: their foreign keys hold them to the settlement's currency
+        // (an act's ticket bonuses go with it).
         await tx.settlementDeduction.deleteMany({ where: { companyId, settlementId: id } });
-        await tx.settlementTicketBonus.deleteMany({ where: { companyId, settlementId: id } });
-        const [row] = await tx.settlement.updateManyAndReturn({ where: { id, companyId, status: "DRAFT" }, data: termColumns(terms) });
+        await tx.settlementAct.deleteMany({ where: { companyId, settlementId: id } });
+        const [row] = await tx.settlement.updateManyAndReturn({ where: { id, companyId, status: "DRAFT" }, data: { currency: terms.currency } });
         if (!row) return refusal(tx, id, assertEditable);
         await writeChildren(tx, id, terms);
-        return { settlement: writtenSettlementRecord(row, terms.dealTerms), deductions: [...terms.deductions] };
+        return { settlement: writtenSettlementRecord(row, writtenBill(terms)), deductions: [...terms.deductions] };
       });
       deductionsOf.clear(id).prime(id, deductions);
       return settlement;
@@ -241,17 +304,18 @@ export function createSettlementRepository(
 
     /**
      * Approves a draft exactly once: the sheet is computed from the event's ledger inside
-     * the transaction, and written (totals and lines) only if this request is the one
-     * whose conditional UPDATE moved the settlement out of DRAFT. `ticketsSold` is the
-     * event's paid tickets, read from Base before the transaction by a caller that saw a
-     * deal paid by them, and frozen with the sheet; null for any other deal.
+     * the transaction, and written (show totals, lines, each act's figures) only if this
+     * request is the one whose conditional UPDATE moved the settlement out of DRAFT.
+     * `ticketsSold` is the event's paid tickets, read from Base before the transaction by a
+     * caller that saw a deal paid by them on the bill, and frozen with the sheet; null when
+     * no act's deal is.
      */
     async approve(id: string, ticketsSold: number | null): Promise<SettlementRecord> {
       return prisma.$transaction(async (tx) => {
         const current = await existing(tx, id);
         assertTransition(current.status, "APPROVED");
-        if (ticketsSold === null && dealNeedsTicketCount(current.dealTerms)) {
-          // The caller read the terms before another request changed them to a deal paid by the tickets sold.
+        if (ticketsSold === null && current.bill.some((act) => dealNeedsTicketCount(act.dealTerms))) {
+          // The caller read the bill before another request changed it to one with a deal paid by the tickets sold.
           throw badUserInput("The settlement's deal changed while it was being approved; approve it again.", { id });
         }
         const deductions = await deductionsIn(tx, id);
@@ -264,10 +328,9 @@ export function createSettlementRepository(
           figures.adjustedGross,
           figures.totalExpenses,
           figures.net,
-          figures.artistPayout,
+          figures.artistPayouts,
           figures.promoterResult,
-          ...(figures.promoterProfit ? [figures.promoterProfit] : []),
-          ...(figures.splitPoint ? [figures.splitPoint] : []),
+          ...figures.acts.flatMap((act) => [act.payout, act.dealAmount, act.bonuses, act.promoterProfit, act.splitPoint, act.expensesCounted].filter((money) => money !== null)),
           ...figures.lines.map((line) => line.amount),
         ];
         // A figure the database cannot hold would fail the write below with a 500; it is the ledger's problem, said as such.
@@ -286,11 +349,9 @@ export function createSettlementRepository(
             frozenAdjustedGross: figures.adjustedGross.amount.toFixed(),
             frozenTotalExpenses: figures.totalExpenses.amount.toFixed(),
             frozenNet: figures.net.amount.toFixed(),
-            frozenArtistPayout: figures.artistPayout.amount.toFixed(),
+            frozenArtistPayouts: figures.artistPayouts.amount.toFixed(),
             frozenPromoterResult: figures.promoterResult.amount.toFixed(),
             frozenTicketsSold: figures.ticketsSold,
-            frozenPromoterProfit: figures.promoterProfit?.amount.toFixed() ?? null,
-            frozenSplitPoint: figures.splitPoint?.amount.toFixed() ?? null,
           },
         });
         if (!row) return refusal(tx, id, (status) => assertTransition(status, "APPROVED"));
@@ -304,7 +365,23 @@ export function createSettlementRepository(
             amount: line.amount.amount.toFixed(),
           })),
         });
-        return writtenSettlementRecord(row, current.dealTerms);
+        for (const act of figures.acts) {
+          await tx.settlementAct.updateMany({
+            where: { companyId, settlementId: id, billingPosition: act.billingPosition },
+            data: {
+              frozenPayout: act.payout.amount.toFixed(),
+              frozenDealAmount: act.dealAmount.amount.toFixed(),
+              frozenBonuses: act.bonuses.amount.toFixed(),
+              frozenPromoterProfit: act.promoterProfit?.amount.toFixed() ?? null,
+              frozenSplitPoint: act.splitPoint?.amount.toFixed() ?? null,
+              frozenExpensesCounted: act.expensesCounted?.amount.toFixed() ?? null,
+            },
+          });
+        }
+        return writtenSettlementRecord(
+          row,
+          current.bill.map((act, position) => ({ ...act, frozenFigures: figures.acts[position]! })),
+        );
       });
     },
 
@@ -321,9 +398,9 @@ export function createSettlementRepository(
         },
       });
       if (!row) return refusal(prisma, id, (status) => assertTransition(status, "PAID"));
-      // A paid settlement's terms no longer change: its bonuses are read after the payment.
-      const ticketBonuses = await prisma.settlementTicketBonus.findMany({ where: { companyId, settlementId: id }, orderBy: { position: "asc" } });
-      return settlementRecord({ ...row, ticketBonuses });
+      // A paid settlement's bill no longer changes: it is read after the payment.
+      const acts = await prisma.settlementAct.findMany({ where: { companyId, settlementId: id }, ...withBill.acts });
+      return settlementRecord({ ...row, acts });
     },
 
     /** Deletes a draft and returns it as it was, deductions included. */
@@ -342,11 +419,9 @@ export function createSettlementRepository(
   };
 }
 
-function termColumns(terms: SettlementTerms) {
-  const { dealTerms } = terms;
+function dealColumns({ dealTerms }: BilledAct) {
   const { promoterProfit } = dealTerms;
   return {
-    currency: terms.currency,
     dealType: dealTerms.type,
     guarantee: dealTerms.guarantee?.amount.toFixed() ?? null,
     percentage: dealTerms.percentage?.toFixed() ?? null,

@@ -1,6 +1,7 @@
 // Finance's part of the demo world (README, "Demo data"): for each demo company, the
 // money of some of its Base events (tickets, bar and merchandise; production, marketing,
-// staff...), company overhead, and one draft settlement to try the waterfall on.
+// staff...), company overhead, and draft settlements to try the waterfall on (Northwind's
+// Dublin show settles a two-act bill).
 // Entries are dated relative to their event, which Base places relative to the seed day,
 // so the two stay in step. Everything is written through the data layer, so the demo
 // passes the same checks as a user's input.
@@ -116,22 +117,43 @@ export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Pro
     }
   }
 
-  // The worked example of docs/modules/finance.md: 80% of net beats the guarantee.
+  // The worked example of docs/modules/finance.md: 80% of net beats the headliner's guarantee.
   const usd = (amount: string) => parseMoney(amount, "USD");
-  await northwind.settlements.create(e.chicago.id, demoArtists.auroraLane.id, {
+  await northwind.settlements.create(e.chicago.id, {
     currency: "USD",
-    dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "8000.00", currency: "USD" }, percentage: "80" }, "USD"),
+    bill: [
+      {
+        artistId: demoArtists.auroraLane.id,
+        dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "8000.00", currency: "USD" }, percentage: "80" }, "USD"),
+      },
+    ],
     deductions: [
       { label: "Ticketing fees", amount: usd("1652.40") },
       { label: "Chicago amusement tax", amount: usd("2478.60") },
     ],
   });
 
-  // A venue's door deal: the quartet takes 70% of what the door brings in after fees and VAT.
+  // A two-act show, settled over its whole bill: Saga Nord supports The Midnight Tide in
+  // Dublin. Adjusted gross 34,365 − 1,865 = 32,500, expenses 8,800, net 23,700. The support
+  // is paid first, €2,500 flat; the headliner's 85% is of the net after it, 85% × 21,200 =
+  // €18,020 (above its €15,000 guarantee); the promoter keeps 23,700 − 20,520 = €3,180.
   const eur = (amount: string) => parseMoney(amount, "EUR");
-  await harbor.settlements.create(e.harborJazzNight.id, demoArtists.elbeQuartet.id, {
+  await northwind.settlements.create(e.dublin.id, {
     currency: "EUR",
-    dealTerms: parseDealTerms({ dealType: "DOOR_DEAL", percentage: "70" }, "EUR"),
+    bill: [
+      {
+        artistId: demoArtists.midnightTide.id,
+        dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: { amount: "15000.00", currency: "EUR" }, percentage: "85" }, "EUR"),
+      },
+      { artistId: demoArtists.sagaNord.id, dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: { amount: "2500.00", currency: "EUR" } }, "EUR") },
+    ],
+    deductions: [{ label: "Ticketing fees", amount: eur("1865.00") }],
+  });
+
+  // A venue's door deal: the quartet takes 70% of what the door brings in after fees and VAT.
+  await harbor.settlements.create(e.harborJazzNight.id, {
+    currency: "EUR",
+    bill: [{ artistId: demoArtists.elbeQuartet.id, dealTerms: parseDealTerms({ dealType: "DOOR_DEAL", percentage: "70" }, "EUR") }],
     deductions: [
       { label: "Ticketing fees", amount: eur("395.85") },
       { label: "VAT (7%)", amount: eur("863.22") },

@@ -30,10 +30,12 @@ export {
   assertTransition,
   type SettlementStatus,
 } from "./settlement-lifecycle.ts";
-export { assertDealCurrency, assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
+export { MAX_ACTS_ON_BILL, assertBill, assertDealCurrency, assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
 export {
   WATERFALL_LINE_KINDS,
   computeSettlement,
+  type ActFigures,
+  type BilledAct,
   type Deduction,
   type Expense,
   type SettlementInput,

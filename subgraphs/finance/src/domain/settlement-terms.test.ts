@@ -11,34 +11,34 @@ describe("assertSettlementTerms", () => {
     expect(() =>
       assertSettlementTerms({
         currency: "USD",
-        dealTerms: flatGuarantee,
+        bill: [{ artistId: "headliner", dealTerms: flatGuarantee }],
         deductions: [{ label: "Ticketing fees", amount: usd("310.00") }, { label: "Sales tax", amount: usd("0.00") }],
       }),
     ).not.toThrow();
   });
 
   it("names the deal when it is in another currency", () => {
-    expect(() => assertSettlementTerms({ currency: "EUR", dealTerms: flatGuarantee, deductions: [] })).toThrow(
+    expect(() => assertSettlementTerms({ currency: "EUR", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions: [] })).toThrow(
       expect.objectContaining({ name: "CurrencyMismatchError", item: "The deal", message: "The deal is in USD but EUR was expected" }),
     );
   });
 
   it("names the deduction in another currency", () => {
     const deductions = [{ label: "Ticketing fees", amount: parseMoney("310.00", "EUR") }];
-    expect(() => assertSettlementTerms({ currency: "USD", dealTerms: flatGuarantee, deductions })).toThrow(
+    expect(() => assertSettlementTerms({ currency: "USD", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions })).toThrow(
       expect.objectContaining({ name: "CurrencyMismatchError", message: 'Deduction "Ticketing fees" is in EUR but USD was expected' }),
     );
   });
 
   it("refuses a negative deduction", () => {
     const deductions = [{ label: "Refunds", amount: usd("-1.00") }];
-    expect(() => assertSettlementTerms({ currency: "USD", dealTerms: flatGuarantee, deductions })).toThrow(
+    expect(() => assertSettlementTerms({ currency: "USD", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions })).toThrow(
       expect.objectContaining({ name: "InvalidSettlementInputError", message: 'Deduction "Refunds" cannot be negative' }),
     );
   });
 
   it("refuses a currency that is not ISO 4217", () => {
-    expect(() => assertSettlementTerms({ currency: "XYZ", dealTerms: flatGuarantee, deductions: [] })).toThrow(
+    expect(() => assertSettlementTerms({ currency: "XYZ", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions: [] })).toThrow(
       expect.objectContaining({ name: "UnsupportedCurrencyError" }),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney, parseDealTerms, type DealTermsInput } from "@marquee/kit";
-import { parseMoney } from "./money.ts";
+import { parseMoney, type Money } from "./money.ts";
 import { computeSettlement, type SettlementInput, type SettlementWaterfall } from "./settlement-waterfall.ts";
 
 const usd = (amount: string) => parseMoney(amount, "USD");
@@ -18,22 +18,23 @@ function totals(waterfall: SettlementWaterfall): Record<string, string> {
     adjustedGross: formatMoney(waterfall.adjustedGross),
     totalExpenses: formatMoney(waterfall.totalExpenses),
     net: formatMoney(waterfall.net),
-    artistPayout: formatMoney(waterfall.artistPayout),
+    artistPayouts: formatMoney(waterfall.artistPayouts),
     promoterResult: formatMoney(waterfall.promoterResult),
   };
 }
 
-/** The figures a deal adds besides the sheet's totals. */
+/** The figures a one-act bill's deal adds besides the sheet's totals. */
 function dealFigures(waterfall: SettlementWaterfall) {
-  const shown = (money: SettlementWaterfall["promoterProfit"]) => money && formatMoney(money);
-  return { ticketsSold: waterfall.ticketsSold, promoterProfit: shown(waterfall.promoterProfit), splitPoint: shown(waterfall.splitPoint) };
+  const shown = (money: Money | null) => money && formatMoney(money);
+  const [act] = waterfall.acts;
+  return { ticketsSold: waterfall.ticketsSold, promoterProfit: shown(act!.promoterProfit), splitPoint: shown(act!.splitPoint) };
 }
 
-type Show = Omit<SettlementInput, "dealTerms" | "ticketsSold"> & { ticketsSold?: number | null };
+type Show = Omit<SettlementInput, "bill" | "ticketsSold"> & { ticketsSold?: number | null };
 
-/** Settles the show under terms written in the show's currency (or `dealCurrency`). */
+/** Settles the show with one act, under terms written in the show's currency (or `dealCurrency`). */
 function settle(show: Show, terms: DealTermsInput, dealCurrency = show.currency): SettlementWaterfall {
-  return computeSettlement({ ...show, ticketsSold: show.ticketsSold ?? null, dealTerms: parseDealTerms(terms, dealCurrency) });
+  return computeSettlement({ ...show, ticketsSold: show.ticketsSold ?? null, bill: [{ artistId: "headliner", dealTerms: parseDealTerms(terms, dealCurrency) }] });
 }
 
 const dollars = (amount: string) => ({ amount, currency: "USD" });
@@ -93,7 +94,7 @@ describe("computeSettlement: every deal form on a sold-out club night", () => {
       adjustedGross: "24500.00",
       totalExpenses: "8300.00",
       net: "16200.00",
-      artistPayout: "5000.00",
+      artistPayouts: "5000.00",
       promoterResult: "11200.00",
     });
     expect(dealFigures(waterfall)).toEqual({ ticketsSold: null, promoterProfit: null, splitPoint: null });
@@ -236,7 +237,7 @@ describe("computeSettlement: every deal form on a sold-out club night", () => {
       ["ARTIST_PAYOUT", "USD 8.00 × 800 paid tickets (USD 6400.00) exceeds guarantee (USD 5000.00)", "6400.00"],
       ["PROMOTER_RESULT", "Promoter profit", "9800.00"],
     ]);
-    expect(totals(waterfall).artistPayout).toBe("6400.00");
+    expect(totals(waterfall).artistPayouts).toBe("6400.00");
     expect(dealFigures(waterfall)).toEqual({ ticketsSold: 800, promoterProfit: null, splitPoint: null });
   });
 
@@ -274,7 +275,7 @@ describe("computeSettlement: ticket-count bonuses", () => {
       ["ARTIST_BONUS", "Bonus at 750 paid tickets", "500.00"],
       ["PROMOTER_RESULT", "Promoter profit", "10450.00"],
     ]);
-    expect(totals(waterfall)).toMatchObject({ artistPayout: "5750.00", promoterResult: "10450.00" });
+    expect(totals(waterfall)).toMatchObject({ artistPayouts: "5750.00", promoterResult: "10450.00" });
     expect(dealFigures(waterfall)).toEqual({ ticketsSold: 800, promoterProfit: null, splitPoint: null });
   });
 
@@ -363,7 +364,7 @@ describe("computeSettlement: the forms agents write, as worked in docs/modules/f
       ["ARTIST_PAYOUT", "70% of net after expenses (USD 0.00)", "0.00"],
       ["PROMOTER_RESULT", "Promoter loss", "-180.00"],
     ]);
-    expect(totals(waterfall)).toMatchObject({ artistPayout: "0.00", promoterResult: "-180.00" });
+    expect(totals(waterfall)).toMatchObject({ artistPayouts: "0.00", promoterResult: "-180.00" });
   });
 });
 
@@ -435,7 +436,7 @@ describe("computeSettlement: shows that lose money", () => {
       adjustedGross: "7656.25",
       totalExpenses: "8300.00",
       net: "-643.75",
-      artistPayout: "5000.00",
+      artistPayouts: "5000.00",
       promoterResult: "-5643.75",
     });
   });
@@ -590,6 +591,112 @@ describe("computeSettlement: refused input", () => {
         reason: "INVALID_SETTLEMENT_INPUT",
         message: 'Expense "exp-7" (Refund) cannot be negative',
       }),
+    );
+  });
+});
+
+describe("computeSettlement: a whole bill", () => {
+  /**
+   * The issue's show (#10): adjusted gross 26,500, expenses 12,000, net 14,500. Settled act by act,
+   * a headliner on $10,000 vs 85% of net and a support on $1,000 vs 20% of net were paid
+   * 12,325 + 2,900 = 15,225, more than the net, and each sheet showed a promoter profit.
+   */
+  const issueShow: Show = {
+    currency: "USD",
+    grossTicketSales: usd("26500.00"),
+    deductions: [],
+    expenses: [
+      { id: "exp-1", category: "PRODUCTION", description: "Production", amount: usd("7000.00") },
+      { id: "exp-2", category: "VENUE_RENT", description: "Room hire", amount: usd("5000.00") },
+    ],
+  };
+  const headliner = { artistId: "headliner", dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("10000.00"), percentage: "85" }, "USD") };
+  const support = { artistId: "support", dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("1000.00"), percentage: "20" }, "USD") };
+  const settleBill = (show: Show, bill: SettlementInput["bill"]) => computeSettlement({ ...show, ticketsSold: show.ticketsSold ?? null, bill });
+  const actFigures = (waterfall: SettlementWaterfall) =>
+    waterfall.acts.map((act) => ({
+      artistId: act.artistId,
+      billingPosition: act.billingPosition,
+      payout: formatMoney(act.payout),
+      dealAmount: formatMoney(act.dealAmount),
+      bonuses: formatMoney(act.bonuses),
+      expensesCounted: act.expensesCounted && formatMoney(act.expensesCounted),
+      promoterProfit: act.promoterProfit && formatMoney(act.promoterProfit),
+      splitPoint: act.splitPoint && formatMoney(act.splitPoint),
+    }));
+
+  it("pays the support first and counts its payout as a cost before the headliner's percentage", () => {
+    const waterfall = settleBill(issueShow, [headliner, support]);
+
+    // Support: 20% × 14,500 = 2,900 > 1,000. Headliner: 85% × (14,500 − 2,900 = 11,600) = 9,860 < 10,000, so 10,000.
+    // Payouts 12,900 ≤ net 14,500; the promoter keeps 1,600, shown once.
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "26500.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "26500.00"],
+      ["EXPENSE", "Production", "7000.00"],
+      ["EXPENSE", "Venue rent", "5000.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "12000.00"],
+      ["NET", "Net", "14500.00"],
+      ["ARTIST_PAYOUT", "Act 2 of 2: 20% of net (USD 2900.00) exceeds guarantee (USD 1000.00)", "2900.00"],
+      ["ARTIST_PAYOUT", "Act 1 of 2: Guarantee (USD 10000.00) exceeds 85% of net (USD 9860.00)", "10000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "1600.00"],
+    ]);
+    expect(totals(waterfall)).toMatchObject({ net: "14500.00", artistPayouts: "12900.00", promoterResult: "1600.00" });
+    expect(actFigures(waterfall)).toEqual([
+      { artistId: "headliner", billingPosition: 0, payout: "10000.00", dealAmount: "10000.00", bonuses: "0.00", expensesCounted: "14900.00", promoterProfit: null, splitPoint: null },
+      { artistId: "support", billingPosition: 1, payout: "2900.00", dealAmount: "2900.00", bonuses: "0.00", expensesCounted: "12000.00", promoterProfit: null, splitPoint: null },
+    ]);
+    expect(waterfall.lines.filter((line) => line.kind === "PROMOTER_RESULT")).toHaveLength(1);
+  });
+
+  it("gives a one-act bill exactly the single artist's figures", () => {
+    const waterfall = settleBill(issueShow, [headliner]);
+    // 85% × 14,500 = 12,325 > 10,000; promoter 2,175.
+    expect(sheet(waterfall).slice(-2)).toEqual([
+      ["ARTIST_PAYOUT", "85% of net (USD 12325.00) exceeds guarantee (USD 10000.00)", "12325.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "2175.00"],
+    ]);
+    expect(actFigures(waterfall)).toEqual([
+      { artistId: "headliner", billingPosition: 0, payout: "12325.00", dealAmount: "12325.00", bonuses: "0.00", expensesCounted: "12000.00", promoterProfit: null, splitPoint: null },
+    ]);
+  });
+
+  it("counts each act's bonuses among the costs of every act above it, and prints them under their act", () => {
+    // Three acts, 1,000 paid tickets. The opener: flat 500 + a 250 bonus at 800 tickets = 750.
+    // The support: door deal after expenses, 10% of (26,500 − (12,000 + 750) = 13,750) = 1,375.
+    // The headliner: 10,000 plus 85% above the split point, promoter profit 10% of its costs:
+    //   costs 12,000 + 750 + 1,375 + 10,000 = 24,125; promoter profit 2,412.50; split point 26,537.50 > 26,500: 10,000 only.
+    // Payouts 750 + 1,375 + 10,000 = 12,125; promoter 14,500 − 12,125 = 2,375.
+    const opener = { artistId: "opener", dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("500.00"), ticketBonuses: [{ ticketsSold: 800, bonus: dollars("250.00") }] }, "USD") };
+    const doorSupport = { artistId: "support", dealTerms: parseDealTerms({ dealType: "DOOR_DEAL_AFTER_EXPENSES", percentage: "10" }, "USD") };
+    const plusHeadliner = {
+      artistId: "headliner",
+      dealTerms: parseDealTerms({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: dollars("10000.00"), percentage: "85", promoterProfit: { percentageOfExpenses: "10" } }, "USD"),
+    };
+    const waterfall = settleBill({ ...issueShow, ticketsSold: 1000 }, [plusHeadliner, doorSupport, opener]);
+
+    expect(sheet(waterfall).slice(-5)).toEqual([
+      ["ARTIST_PAYOUT", "Act 3 of 3: Flat guarantee (USD 500.00)", "500.00"],
+      ["ARTIST_BONUS", "Act 3 of 3: Bonus at 800 paid tickets", "250.00"],
+      ["ARTIST_PAYOUT", "Act 2 of 3: 10% of net after expenses (USD 1375.00)", "1375.00"],
+      ["ARTIST_PAYOUT", "Act 1 of 3: Guarantee (USD 10000.00) only: adjusted gross (USD 26500.00) does not exceed the USD 26537.50 split point", "10000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "2375.00"],
+    ]);
+    expect(totals(waterfall)).toMatchObject({ artistPayouts: "12125.00", promoterResult: "2375.00" });
+    expect(waterfall.ticketsSold).toBe(1000);
+    expect(actFigures(waterfall)).toEqual([
+      { artistId: "headliner", billingPosition: 0, payout: "10000.00", dealAmount: "10000.00", bonuses: "0.00", expensesCounted: "14125.00", promoterProfit: "2412.50", splitPoint: "26537.50" },
+      { artistId: "support", billingPosition: 1, payout: "1375.00", dealAmount: "1375.00", bonuses: "0.00", expensesCounted: "12750.00", promoterProfit: null, splitPoint: null },
+      { artistId: "opener", billingPosition: 2, payout: "750.00", dealAmount: "500.00", bonuses: "250.00", expensesCounted: null, promoterProfit: null, splitPoint: null },
+    ]);
+  });
+
+  it("refuses an empty bill, more than 20 acts, and an artist listed twice", () => {
+    expect(() => settleBill(issueShow, [])).toThrow(expect.objectContaining({ reason: "INVALID_SETTLEMENT_INPUT", message: "The bill must list 1 to 20 acts (got 0)" }));
+    const many = Array.from({ length: 21 }, (_, index) => ({ ...support, artistId: `act-${index}` }));
+    expect(() => settleBill(issueShow, many)).toThrow(expect.objectContaining({ message: "The bill must list 1 to 20 acts (got 21)" }));
+    expect(() => settleBill(issueShow, [headliner, support, { ...support }])).toThrow(
+      expect.objectContaining({ message: 'Artist "support" is on the bill twice (again at billing position 2); list each artist once' }),
     );
   });
 });

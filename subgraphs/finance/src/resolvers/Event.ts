@@ -11,5 +11,5 @@ export const Event: EventResolvers = {
     const [expenses, income] = await Promise.all([finance.expenses.sumsOfEvent.load(event.id), finance.incomes.sumsOfEvent.load(event.id)]);
     return totalsPerCurrency(expenses, income);
   },
-  settlements: (event, _, { finance }) => finance.settlements.ofEvent.load(event.id),
+  settlement: (event, _, { finance }) => finance.settlements.ofEvent.load(event.id),
 };

@@ -1,8 +1,8 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
-import { assertExistInBase, parseDealTerms } from "@marquee/kit";
+import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+import { bill, deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
 import { ticketCountFor } from "../ticket-count.ts";
 
 export const Mutation: MutationResolvers = {
@@ -65,24 +65,26 @@ export const Mutation: MutationResolvers = {
   deleteIncome: (_, { id }, { finance }) => finance.incomes.remove(id),
 
   createSettlement: async (_, { input }, context) => {
-    const terms = { currency: input.currency, dealTerms: parseDealTerms(input.dealTerms, input.currency), deductions: deductions(input.deductions ?? []) };
-    await Promise.all([assertExistInBase(context.base, "Event", [input.eventId]), assertExistInBase(context.base, "Artist", [input.artistId])]);
-    return context.finance.settlements.create(input.eventId, input.artistId, terms);
+    const terms = { currency: input.currency, bill: bill(input.bill, input.currency), deductions: deductions(input.deductions ?? []) };
+    await Promise.all([assertExistInBase(context.base, "Event", [input.eventId]), assertExistInBase(context.base, "Artist", terms.bill.map((act) => act.artistId))]);
+    return context.finance.settlements.create(input.eventId, terms);
   },
 
-  updateSettlement: async (_, { input }, { finance }) => {
-    // New terms are read in the settlement's currency: the new one, or the one it has. An
+  updateSettlement: async (_, { input }, { finance, base }) => {
+    // A new bill is read in the settlement's currency: the new one, or the one it has. An
     // unknown settlement has none, and the update then refuses it as unknown.
-    const currency = input.currency ?? (input.dealTerms ? (await finance.settlements.find(input.id))?.currency : undefined);
+    const currency = input.currency ?? (input.bill ? (await finance.settlements.find(input.id))?.currency : undefined);
+    const newBill = input.bill && currency ? bill(input.bill, currency) : undefined;
+    if (newBill) await assertExistInBase(base, "Artist", newBill.map((act) => act.artistId));
     return finance.settlements.update(input.id, {
       currency: input.currency ?? undefined,
-      dealTerms: input.dealTerms && currency ? parseDealTerms(input.dealTerms, currency) : undefined,
+      bill: newBill,
       deductions: input.deductions ? deductions(input.deductions) : undefined,
     });
   },
 
   // The event's paid tickets are read from Base before the approval's transaction, and only
-  // for a deal paid by them; the approval freezes the count with the sheet.
+  // for a bill with a deal paid by them; the approval freezes the count with the sheet.
   approveSettlement: async (_, { id }, { finance, base }) => {
     const settlement = await finance.settlements.find(id);
     return finance.settlements.approve(id, settlement ? await ticketCountFor(base, settlement) : null);

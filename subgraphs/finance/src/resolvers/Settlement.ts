@@ -3,7 +3,7 @@ import { ticketCountFor } from "../ticket-count.ts";
 
 export const Settlement: SettlementResolvers = {
   event: (settlement) => ({ id: settlement.eventId }),
-  artist: (settlement) => ({ id: settlement.artistId }),
+  bill: (settlement) => settlement.bill.map((act) => ({ ...act, settlement })),
   deductions: (settlement, _, { finance }) => finance.settlements.deductions(settlement),
   figures: async (settlement, _, { finance, base }) => finance.settlements.figures(settlement, await ticketCountFor(base, settlement)),
 };

@@ -9,5 +9,6 @@ import { Income } from "./Income.ts";
 import { Mutation } from "./Mutation.ts";
 import { Query } from "./Query.ts";
 import { Settlement } from "./Settlement.ts";
+import { SettlementAct } from "./SettlementAct.ts";
 
-export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, Money: moneyResolvers, DealTerms, PromoterProfit: promoterProfitResolvers });
+export const resolvers: Resolvers = reportDomainErrorsAsUserInput({ Query, Mutation, Event, Artist, Expense, Income, Settlement, SettlementAct, Money: moneyResolvers, DealTerms, PromoterProfit: promoterProfitResolvers });
