@@ -1,6 +1,7 @@
 // One measurement: a fixed operation sent by autocannon to one gateway for a fixed time,
 // every answer checked, and what each process of the topology spent on it (CPU from
-// /proc/<pid>/stat, the peak of resident memory from VmHWM, reset before the measurement).
+// /proc/<pid>/stat, the peak of resident memory from VmHWM, reset before the measurement;
+// and, where asked, each subgraph's access layer time from its metrics port, issue #8).
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
@@ -28,6 +29,34 @@ export interface Measurement {
   cpuMsPerRequest: Record<string, number>;
   /** Peak resident memory during the measurement, MB, by process name. */
   peakRssMb: Record<string, number>;
+  /** Each subgraph's access layer, by process name: only when the measurement was given their metrics. */
+  accessLayer?: Record<string, AccessLayerFigures>;
+}
+
+export interface AccessLayerFigures {
+  /** Access layer milliseconds (marquee_access_layer_seconds) per request answered by the gateway, as CPU per request is. */
+  msPerRequest: number;
+  /** The subgraph's requests over the measurement (the histogram's observations) per request answered by the gateway. */
+  callsPerRequest: number;
+  /** Access layer seconds over the subgraph's CPU seconds in the same measurement; undefined when it used no CPU. */
+  shareOfCpu: number | undefined;
+}
+
+/** A subgraph's marquee_access_layer_seconds now: its sum and count, read from its metrics port. */
+interface AccessLayerReading {
+  seconds: number;
+  observations: number;
+}
+
+async function readAccessLayer(metricsUrl: string, service: string): Promise<AccessLayerReading> {
+  const response = await fetch(metricsUrl);
+  if (response.status !== 200) throw new Error(`${metricsUrl} answered HTTP ${response.status}.`);
+  const text = await response.text();
+  const sample = (suffix: "sum" | "count") => {
+    const line = text.split("\n").find((candidate) => candidate.startsWith(`marquee_access_layer_seconds_${suffix}{service="${service}"} `));
+    return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(" ") + 1));
+  };
+  return { seconds: sample("sum"), observations: sample("count") };
 }
 
 /** What the gateway answers to `query`, checked against the expected data: the exact text of that answer, to compare later answers with. */
@@ -61,6 +90,8 @@ export async function measure(options: {
   companyId: string;
   /** The processes that serve the request: the gateway measured and every subgraph. */
   processes: ProductionProcess[];
+  /** The metrics URL of each subgraph whose access layer is read, by process name (which is its `service` label). */
+  metricsUrls?: Record<string, string>;
 }): Promise<Measurement> {
   const { query, reference, shape } = options;
   let wrong = 0;
@@ -87,6 +118,10 @@ export async function measure(options: {
   let turn = 0;
   const rotate = shape.tokens.length > 1;
 
+  // Scraped outside the CPU readings: the scrape's own work is not the request's.
+  const metricsUrls = Object.entries(options.metricsUrls ?? {});
+  const readAccessLayers = () => Promise.all(metricsUrls.map(([name, url]) => readAccessLayer(url, name)));
+  const accessBefore = await readAccessLayers();
   for (const server of options.processes) server.resetPeakRss();
   const cpuBefore = options.processes.map((server) => server.cpuSeconds());
   const result = await autocannon({
@@ -104,8 +139,28 @@ export async function measure(options: {
     ],
   });
   const cpuAfter = options.processes.map((server) => server.cpuSeconds());
+  const peakRssMb = Object.fromEntries(options.processes.map((server) => [server.name, server.peakRssMb()]));
+  const accessAfter = await readAccessLayers();
   const requests = result.requests.total;
   const perRequest = (seconds: number) => (requests === 0 ? 0 : (seconds * 1000) / requests);
+  const cpuSecondsOf = (name: string) => {
+    const index = options.processes.findIndex((server) => server.name === name);
+    return index < 0 ? 0 : cpuAfter[index]! - cpuBefore[index]!;
+  };
+  const accessLayer = Object.fromEntries(
+    metricsUrls.map(([name], index): [string, AccessLayerFigures] => {
+      const seconds = accessAfter[index]!.seconds - accessBefore[index]!.seconds;
+      const cpuSeconds = cpuSecondsOf(name);
+      return [
+        name,
+        {
+          msPerRequest: perRequest(seconds),
+          callsPerRequest: requests === 0 ? 0 : (accessAfter[index]!.observations - accessBefore[index]!.observations) / requests,
+          shareOfCpu: cpuSeconds > 0 ? seconds / cpuSeconds : undefined,
+        },
+      ];
+    }),
+  );
   return {
     requests,
     requestsPerSecond: requests / result.duration,
@@ -115,7 +170,8 @@ export async function measure(options: {
     wrong,
     ...(sample === undefined ? {} : { sample }),
     cpuMsPerRequest: Object.fromEntries(options.processes.map((server, index) => [server.name, perRequest(cpuAfter[index]! - cpuBefore[index]!)])),
-    peakRssMb: Object.fromEntries(options.processes.map((server) => [server.name, server.peakRssMb()])),
+    peakRssMb,
+    ...(metricsUrls.length === 0 ? {} : { accessLayer }),
   };
 }
 

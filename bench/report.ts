@@ -110,6 +110,16 @@ From /proc/<pid>/stat (user + system) over the measurement, divided by the reque
 
 ${perProcess((measurement) => remapGateway(measurement.cpuMsPerRequest), 2, true)}
 
+## Access layer
+
+Marquee's rows. For each subgraph: the time its requests spent in the access layer (the token and company checks,
+the access context from its cache or the access directory, and the access rules of every field; wall clock, from
+the subgraph's \`marquee_access_layer_seconds\` read on its metrics port before and after the measurement), in µs per
+request answered by the gateway, and its share of the subgraph's CPU time over the same measurement (the deltas of
+the CPU table). Issue #8's target: at most 10 %. A dash: the query does not reach that subgraph.
+
+${accessLayerTable(rows, input.processNames.filter((name) => name !== "gateway"))}
+
 ## Peak resident memory (MB) during each measurement, by process
 
 VmHWM from /proc/<pid>/status, reset before each measurement (clear_refs).
@@ -132,6 +142,23 @@ ${table(["query", "transactions per request"], input.sqlPerRequest.map((entry) =
 - Connections to anywhere but this machine, sampled after every measurement: ${input.outbound.length === 0 ? "none" : input.outbound.join("; ")}.
 - ${input.failures.length === 0 ? "No request failed and every answer was right." : `FAILED:\n${input.failures.map((failure) => `  - ${failure}`).join("\n")}`}
 `;
+}
+
+function accessLayerTable(rows: Row[], subgraphs: string[]): string {
+  return table(
+    ["query", "conn.", "callers", ...subgraphs.map((name) => `${name} µs, % CPU`)],
+    rows.map((row) => [
+      row.query,
+      String(row.connections),
+      row.shape,
+      ...subgraphs.map((name) => {
+        const figures = row.marquee.accessLayer?.[name];
+        if (!figures || figures.callsPerRequest === 0) return "–";
+        const share = figures.shareOfCpu === undefined ? "–" : `${fixed(figures.shareOfCpu * 100, 1)} %`;
+        return `${fixed(figures.msPerRequest * 1000)}, ${share}`;
+      }),
+    ]),
+  );
 }
 
 /** Both gateways' own figures go into one "gateway" column. */

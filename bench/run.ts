@@ -3,7 +3,8 @@
 // build (`npm run build` first) on a scratch PostgreSQL database, seeds 1,000 events with
 // their money, deals, bookings and tour stops, checks each operation's answer from each
 // gateway, then drives Q1, Q2, Q3 and the mutation at 20 and 50 connections, from one
-// user and from 50, alternating the two gateways row by row. It prints the tables, writes
+// user and from 50, alternating the two gateways row by row. Each of Marquee's rows also
+// reads every subgraph's access layer time from its metrics port. It prints the tables, writes
 // them to bench/results/<date>.md, and exits non-zero if any request failed or any answer
 // was wrong.
 //
@@ -11,6 +12,7 @@
 //   BENCH_SECONDS=4 npm run bench                    shorter measurements (default 7 s each)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,10 +64,16 @@ try {
   // PostgreSQL's default max_connections of 100. Five a pool keeps them at 66.
   const poolUrl = new URL(databaseUrl);
   poolUrl.searchParams.set("connection_limit", "5");
-  // Base first: it migrates the access directory, which the others then find in place.
-  const subgraphEnv = () => ({ ...common, DATABASE_URL: poolUrl.href, BASE_URL: `${processes.get("base")?.origin ?? ""}/api/base/graphql` });
-  await start("base", "subgraphs/base/dist/main.js", subgraphEnv());
-  await Promise.all(modules.filter((name) => name !== "base").map((name) => start(name, `subgraphs/${name}/dist/main.js`, subgraphEnv())));
+  // Base first: it migrates the access directory, which the others then find in place. Each
+  // subgraph serves its metrics on a port of its own, for its access layer time (issue #8).
+  const metricsUrls: Record<string, string> = {};
+  const subgraphEnv = async (name: string) => {
+    const metricsPort = await freePort();
+    metricsUrls[name] = `http://127.0.0.1:${metricsPort}/metrics`;
+    return { ...common, DATABASE_URL: poolUrl.href, BASE_URL: `${processes.get("base")?.origin ?? ""}/api/base/graphql`, METRICS_PORT: String(metricsPort) };
+  };
+  await start("base", "subgraphs/base/dist/main.js", await subgraphEnv("base"));
+  await Promise.all(modules.filter((name) => name !== "base").map(async (name) => start(name, `subgraphs/${name}/dist/main.js`, await subgraphEnv(name))));
   const routing = Object.fromEntries(modules.map((name) => [`${name.toUpperCase()}_ROUTING_URL`, `${processes.get(name)!.origin}/api/${name}/graphql`]));
   const [marquee, hive] = await Promise.all([
     start("marquee", "gateway/dist/main.js", {
@@ -128,6 +136,8 @@ try {
       seconds: duration,
       companyId: company.id,
       processes: [gateways[gateway].server, ...subgraphs],
+      // The access layer is reported for Marquee's rows; Hive's run on the same subgraphs is not read.
+      ...(gateway === "marquee" ? { metricsUrls } : {}),
     });
 
   // Warm-up: the query plans cached, the JIT compilers done, the pools' connections open, on both gateways.
@@ -201,6 +211,18 @@ try {
   await identity?.close();
   await database.drop();
   if (process.exitCode !== 1) rmSync(logDirectory, { recursive: true, force: true });
+}
+
+/** A port free right now on 127.0.0.1, for a subgraph's metrics. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function packageVersion(name: string): string {

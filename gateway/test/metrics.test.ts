@@ -1,5 +1,6 @@
 // Issue #9, step 7: every process's Prometheus metrics (requests by result, durations,
-// errors by code, access cache lookups, the gateway's subgraph calls), served on the
+// errors by code, access cache lookups, the gateway's subgraph calls, and, issue #8, each
+// subgraph request's access layer time), served on the
 // metrics port and never on the public gateway port; and, with tracing off, the operation
 // log line still carries the caller's trace id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +35,13 @@ function valueOf(name: string, labels: Record<string, string>): number | undefin
   );
   expect(found.length).toBeLessThanOrEqual(1);
   return found[0]?.value;
+}
+
+/** The sum of every sample of `name` whose `service` label is `service` (all operation types, all results). */
+function totalOf(name: string, service: string): number {
+  return parseExposition(metricsText)
+    .filter((sample) => sample.name === name && sample.labels["service"] === service)
+    .reduce((sum, sample) => sum + sample.value, 0);
 }
 
 const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -85,6 +93,21 @@ describe("metrics", () => {
   it("times the gateway's calls to each subgraph", () => {
     expect(valueOf("marquee_subgraph_fetch_duration_seconds_count", { subgraph: "finance", result: "ok" })).toBe(2);
     expect(valueOf("marquee_subgraph_fetch_duration_seconds_count", { subgraph: "base", result: "ok" })).toBe(1);
+  });
+
+  it("times each subgraph request's access layer, once a request, within the request's duration", () => {
+    // Finance: the query and the refused mutation; Base: the query's events.
+    for (const [service, requests] of [["finance", 2], ["base", 1]] as const) {
+      expect(totalOf("marquee_graphql_requests_total", service)).toBe(requests);
+      expect(valueOf("marquee_access_layer_seconds_count", { service })).toBe(requests);
+      const accessSeconds = valueOf("marquee_access_layer_seconds_sum", { service })!;
+      expect(accessSeconds).toBeGreaterThan(0);
+      expect(accessSeconds).toBeLessThan(totalOf("marquee_graphql_request_duration_seconds_sum", service));
+      // Labelled by service alone, with buckets down to 10 µs.
+      expect(valueOf("marquee_access_layer_seconds_bucket", { service, le: "0.00001" })).toBeDefined();
+    }
+    // The gateway has no access layer of its own: its requests reach the subgraphs'.
+    expect(totalOf("marquee_access_layer_seconds_count", "gateway")).toBe(0);
   });
 
   it("counts access cache hits and misses", () => {

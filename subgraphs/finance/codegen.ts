@@ -11,6 +11,7 @@ export default subgraphCodegen({
     Settlement: "../data/records.ts#SettlementRecord",
     SettlementAct: "../data/records.ts#BilledActRecord",
     ActFigures: "../data/records.ts#ActFiguresRecord",
+    ActPayment: "../data/records.ts#PaymentRecord",
     Event: "../data/records.ts#EntityReference",
     Artist: "../data/records.ts#EntityReference",
     FinanceTotals: "../data/records.ts#FinanceTotalsRecord",

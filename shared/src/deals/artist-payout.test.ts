@@ -1,7 +1,7 @@
 // Every deal form worked by hand, with the figures of Prism.fm's glossary and the
 // agents' examples in issue #10: the expected amounts below were computed on paper.
 import { describe, expect, it } from "vitest";
-import { computeArtistPayout, type ShowFigures } from "./artist-payout.ts";
+import { computeArtistPayout, computeNetPayable, type ShowFigures } from "./artist-payout.ts";
 import { parseDealTerms, type DealTermsInput } from "./parse-deal-terms.ts";
 import { formatMoney } from "../money/money.ts";
 import { Decimal } from "decimal.js";
@@ -173,5 +173,34 @@ describe("rounding", () => {
     const payout = computeArtistPayout(terms, { adjustedGross: { amount: new Decimal("1000001"), currency: "JPY" }, expenses: { amount: new Decimal(0), currency: "JPY" }, ticketsSold: null });
     // 33.33 % × 1,000,001 = 333,300.3333 → 333,300.
     expect(formatMoney(payout.amount)).toBe("333300");
+  });
+});
+
+describe("withholding and net payable", () => {
+  const net = (input: DealTermsInput, figures: ShowFigures) => {
+    const terms = parseDealTerms(input, figures.adjustedGross.currency);
+    const payout = computeArtistPayout(terms, figures);
+    const { withholding, netPayable } = computeNetPayable(terms, payout.amount);
+    return { payout: formatMoney(payout.amount), withholding: formatMoney(withholding), netPayable: formatMoney(netPayable) };
+  };
+
+  it("withholds 30 % of a $10,000 flat guarantee, whatever the deposit: 3,000 withheld, 7,000 to the artist", () => {
+    const deal: DealTermsInput = { dealType: "FLAT_GUARANTEE", guarantee: usd("10000"), withholdingRate: "30", deposit: usd("2500") };
+    expect(net(deal, show("50000", "0"))).toEqual({ payout: "10000.00", withholding: "3000.00", netPayable: "7000.00" });
+  });
+
+  it("works the withholding on the payout with its bonuses, and leaves the payout formulas alone", () => {
+    // 10,000 + 1,000 bonus = 11,000; 30 % = 3,300; net 7,700.
+    const deal: DealTermsInput = { dealType: "FLAT_GUARANTEE", guarantee: usd("10000"), withholdingRate: "30", ticketBonuses: [{ ticketsSold: 1500, bonus: usd("1000") }] };
+    expect(net(deal, show("50000", "0", 1500))).toEqual({ payout: "11000.00", withholding: "3300.00", netPayable: "7700.00" });
+  });
+
+  it("rounds half up to minor units, and withholds nothing without a rate", () => {
+    // 70 % × 1,000.05 = 700.035 → 700.04; 12.5 % × 700.04 = 87.505 → 87.51; net 612.53.
+    expect(net({ dealType: "DOOR_DEAL", percentage: "70", withholdingRate: "12.5" }, show("1000.05", "0"))).toEqual({ payout: "700.04", withholding: "87.51", netPayable: "612.53" });
+    expect(net({ dealType: "DOOR_DEAL", percentage: "70" }, show("1000", "0"))).toEqual({ payout: "700.00", withholding: "0.00", netPayable: "700.00" });
+    // Yen: 30 % × 333,333 = 99,999.9 → 100,000.
+    const terms = parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: { amount: "333333", currency: "JPY" }, withholdingRate: "30" }, "JPY");
+    expect(formatMoney(computeNetPayable(terms, { amount: new Decimal("333333"), currency: "JPY" }).withholding)).toBe("100000");
   });
 });

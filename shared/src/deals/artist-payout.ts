@@ -140,3 +140,26 @@ export function computeArtistPayout(terms: DealTerms, show: ShowFigures): Artist
   const amount = plus(deal.dealAmount, ...bonusesEarned.map((earned) => earned.bonus));
   return { amount, dealAmount: deal.dealAmount, explanation: deal.explanation, bonusesEarned, expensesCounted: counted, promoterProfit, splitPoint };
 }
+
+/** What the artist is paid once the promoter has withheld the artist's tax. */
+export interface NetPayable {
+  /** The deal's withholding rate × the payout (bonuses included), rounded half up to minor units; zero without a rate. */
+  readonly withholding: Money;
+  /** The payout less the withholding: what the artist receives, the deposit included. */
+  readonly netPayable: Money;
+}
+
+/**
+ * The tax withheld from a payout and what is left to the artist. The payout formulas do not
+ * read the rate: the withholding is worked out on the payout they give, bonuses included.
+ */
+export function computeNetPayable(terms: DealTerms, payout: Money): NetPayable {
+  if (payout.currency !== terms.currency) throw new Error(`The payout is in ${payout.currency} but the deal is in ${terms.currency}.`);
+  const places = minorUnitsOf(terms.currency) ?? 0;
+  const rate = terms.withholdingRate ?? new Exact(0);
+  const withholding = new Exact(payout.amount).mul(rate).div(100).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  return {
+    withholding: { amount: withholding, currency: terms.currency },
+    netPayable: { amount: new Exact(payout.amount).sub(withholding).toDecimalPlaces(places, Decimal.ROUND_HALF_UP), currency: terms.currency },
+  };
+}

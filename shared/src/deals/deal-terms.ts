@@ -18,20 +18,27 @@ export const DEAL_TYPES = [
 export type DealType = (typeof DEAL_TYPES)[number];
 
 /** The terms a deal can carry besides its type and its ticket bonuses, which every type may carry. */
-export type DealTerm = "guarantee" | "percentage" | "perTicket" | "promoterProfit" | "expenseCap";
+export type DealTerm = "guarantee" | "percentage" | "perTicket" | "promoterProfit" | "expenseCap" | "deposit" | "withholdingRate";
+
+/**
+ * What the promoter owes the artist around the payout rather than how the payout is worked
+ * out: a deposit paid before the show, on account, and the artist's tax withheld from the
+ * payout. Every deal type may carry them; the payout formulas never read them.
+ */
+const PAYMENT_TERMS = ["deposit", "withholdingRate"] as const satisfies readonly DealTerm[];
 
 /**
  * Which terms each deal type is paid by (required) and which it may add (optional); any
  * other term is refused, so that no figure is stored that the payout would ignore.
  */
 export const TERMS_OF_DEAL_TYPE: Readonly<Record<DealType, { readonly required: readonly DealTerm[]; readonly optional: readonly DealTerm[] }>> = {
-  FLAT_GUARANTEE: { required: ["guarantee"], optional: [] },
-  GUARANTEE_VERSUS_PERCENTAGE_OF_NET: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap"] },
-  GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS: { required: ["guarantee", "percentage"], optional: [] },
-  GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap"] },
-  DOOR_DEAL: { required: ["percentage"], optional: [] },
-  DOOR_DEAL_AFTER_EXPENSES: { required: ["percentage"], optional: ["expenseCap"] },
-  PER_TICKET: { required: ["perTicket"], optional: ["guarantee"] },
+  FLAT_GUARANTEE: { required: ["guarantee"], optional: [...PAYMENT_TERMS] },
+  GUARANTEE_VERSUS_PERCENTAGE_OF_NET: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS] },
+  GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS: { required: ["guarantee", "percentage"], optional: [...PAYMENT_TERMS] },
+  GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS] },
+  DOOR_DEAL: { required: ["percentage"], optional: [...PAYMENT_TERMS] },
+  DOOR_DEAL_AFTER_EXPENSES: { required: ["percentage"], optional: ["expenseCap", ...PAYMENT_TERMS] },
+  PER_TICKET: { required: ["perTicket"], optional: ["guarantee", ...PAYMENT_TERMS] },
 };
 
 /**
@@ -64,6 +71,13 @@ export interface DealTerms {
   readonly expenseCap: Money | null;
   /** Thresholds strictly rising. */
   readonly ticketBonuses: readonly TicketBonus[];
+  /** Paid to the artist before the show, on account of the payout; zero or more. */
+  readonly deposit: Money | null;
+  /**
+   * The artist's tax the promoter withholds from the payout and pays to the tax office, in
+   * percent (30 means 30 %): the artist receives the payout less it.
+   */
+  readonly withholdingRate: Decimal | null;
 }
 
 /** Whether paying the deal needs the count of paid tickets. */

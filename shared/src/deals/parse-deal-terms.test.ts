@@ -24,6 +24,8 @@ const anyValue = {
   perTicket: usd("5"),
   promoterProfit: { percentageOfExpenses: "15" },
   expenseCap: usd("8000"),
+  deposit: usd("2500"),
+  withholdingRate: "30",
 } as const;
 
 describe("parseDealTerms", () => {
@@ -103,6 +105,19 @@ describe("parseDealTerms", () => {
     expect(bonuses([{ ticketsSold: 1_000_001, bonus: usd("250") }])?.field).toBe("ticketBonuses[0].ticketsSold");
     expect(bonuses([{ ticketsSold: 10, bonus: usd("0") }])?.field).toBe("ticketBonuses[0].bonus");
     expect(bonuses(Array.from({ length: 21 }, (_, index) => ({ ticketsSold: index + 1, bonus: usd("1") })))?.field).toBe("ticketBonuses");
+  });
+
+  it("takes a deposit and a withholding rate on every deal type, and checks them", () => {
+    for (const dealType of DEAL_TYPES) expect(TERMS_OF_DEAL_TYPE[dealType].optional).toEqual(expect.arrayContaining(["deposit", "withholdingRate"]));
+    const terms = parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: usd("10000"), deposit: usd("2500"), withholdingRate: "30" }, "USD");
+    expect({ deposit: terms.deposit?.amount.toFixed(), withholdingRate: terms.withholdingRate?.toFixed() }).toEqual({ deposit: "2500", withholdingRate: "30" });
+    const flat = { dealType: "FLAT_GUARANTEE", guarantee: usd("10000") } as const;
+    expect(refusal({ ...flat, deposit: usd("0") })).toBeNull();
+    expect(refusal({ ...flat, deposit: { amount: "2500", currency: "EUR" } })).toEqual({ field: "deposit", message: "The deposit is in EUR but the deal is in USD." });
+    expect(refusal({ ...flat, deposit: usd("-1") })?.field).toBe("deposit");
+    expect(refusal({ ...flat, deposit: usd("0.001") })?.field).toBe("deposit");
+    for (const withholdingRate of ["0", "100.01", "30.125", "-30", "thirty"]) expect(refusal({ ...flat, withholdingRate })?.field, withholdingRate).toBe("withholdingRate");
+    expect(refusal({ ...flat, withholdingRate: "100" })).toBeNull();
   });
 
   it("says which deals are paid by a ticket count", () => {

@@ -30,6 +30,10 @@ export interface DealTermsInput {
   readonly promoterProfit?: PromoterProfitInput | null;
   readonly expenseCap?: DealMoneyInput | null;
   readonly ticketBonuses?: readonly { readonly ticketsSold: number; readonly bonus: DealMoneyInput }[] | null;
+  /** Paid before the show, on account; zero or more. */
+  readonly deposit?: DealMoneyInput | null;
+  /** The artist's tax withheld from the payout, in percent with at most 2 decimals, e.g. "30". */
+  readonly withholdingRate?: string | null;
 }
 
 const plainDecimal = /^\d+(?:\.\d+)?$/;
@@ -66,6 +70,8 @@ export function parseDealTerms(input: DealTermsInput, currency: string): DealTer
     promoterProfit: given("promoterProfit") ? validPromoterProfit(currency, input.promoterProfit!) : null,
     expenseCap: given("expenseCap") ? amountIn(currency, input.expenseCap!, "expenseCap", "zeroOrMore") : null,
     ticketBonuses: validTicketBonuses(currency, input.ticketBonuses ?? []),
+    deposit: given("deposit") ? amountIn(currency, input.deposit!, "deposit", "zeroOrMore") : null,
+    withholdingRate: given("withholdingRate") ? validPercentage(input.withholdingRate!, "withholdingRate") : null,
   };
 }
 

@@ -2,9 +2,11 @@
 // its errors by code (metrics.ts), and the outcome on the request's server span. A request
 // refused while its context is built (the gateway's 401 and 429) never starts Apollo's
 // request pipeline: it is counted from `contextCreationDidFail`, without a duration.
+// A subgraph's request also has its access layer's time observed (access-layer-clock.ts).
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { SpanStatusCode } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
+import { accessLayerClockOf } from "./access-layer-clock.ts";
 import type { Metrics, OperationType } from "./metrics.ts";
 import { activeSpan } from "./tracing.ts";
 
@@ -22,10 +24,13 @@ export function graphqlRequestPlugin<Context extends BaseContext>(metrics: Metri
         async didResolveOperation({ operation }) {
           if (operation) operationType = operation.operation;
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, contextValue }) {
           const formatted = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           const codes = formatted.length > 0 ? formatted.map((error) => error.extensions?.["code"]) : (errors ?? []).map((error) => error.extensions["code"]);
           metrics.recordRequest(service, operationType, codes, (performance.now() - startedAt) / 1000);
+          // Only a subgraph's context carries a clock; the gateway has no access layer of its own.
+          const accessLayer = accessLayerClockOf(contextValue);
+          if (accessLayer) metrics.recordAccessLayer(service, accessLayer.seconds);
           markSpan(operationType, codes[0]);
         },
       };

@@ -24,10 +24,14 @@ export const boundedCode = (code: unknown): string => (typeof code === "string" 
 /** Seconds; GraphQL requests here take from a millisecond (a cached denial) to seconds (a routing search). */
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** Seconds; a request's access layer takes from microseconds (everything cached) to tens of milliseconds (a directory read). */
+const accessLayerBuckets = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly requests: Counter<"service" | "operation_type" | "result">;
   private readonly requestDuration: Histogram<"service" | "operation_type">;
+  private readonly accessLayerDuration: Histogram<"service">;
   private readonly errors: Counter<"service" | "code">;
   private readonly cacheLookups: Counter<"service" | "outcome">;
   private readonly subgraphFetchDuration: Histogram<"subgraph" | "result">;
@@ -47,6 +51,13 @@ export class Metrics {
       help: "Time from a GraphQL request's start to its answer.",
       labelNames: ["service", "operation_type"],
       buckets: durationBuckets,
+      registers,
+    });
+    this.accessLayerDuration = new Histogram({
+      name: "marquee_access_layer_seconds",
+      help: "Time a subgraph request spends in its access layer: the token and company checks, the access context (its cache or the access directory), and the access rules of every field, not the resolvers they guard.",
+      labelNames: ["service"],
+      buckets: accessLayerBuckets,
       registers,
     });
     this.errors = new Counter({
@@ -89,6 +100,11 @@ export class Metrics {
     this.requests.inc({ service, operation_type: operationType, result: errorCodes.length === 0 ? "ok" : boundedCode(errorCodes[0]) });
     if (seconds !== undefined) this.requestDuration.observe({ service, operation_type: operationType }, seconds);
     for (const code of errorCodes) this.errors.inc({ service, code: boundedCode(code) });
+  }
+
+  /** One observation per subgraph request (observability/access-layer-clock.ts). */
+  recordAccessLayer(service: string, seconds: number): void {
+    this.accessLayerDuration.observe({ service }, seconds);
   }
 
   recordSubgraphFetch(subgraph: string, result: "ok" | "error", seconds: number): void {

@@ -1,8 +1,10 @@
 // Decides, before execution, every access rule the operation's fields carry: one pass over
 // the document, each distinct rule decided once, all of them at the same time. Execution
-// then finds every decision made and never waits on a rule inside a list.
+// then finds every decision made and never waits on a rule inside a list. The pass and the
+// decisions count as the access layer's time (observability/access-layer-clock.ts).
 import type { ApolloServerPlugin } from "@apollo/server";
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from "graphql";
+import { accessLayerClockOf } from "../observability/access-layer-clock.ts";
 import type { AccessRule } from "./access-rules.ts";
 import { decisionOf } from "./request-decisions.ts";
 
@@ -35,7 +37,13 @@ export function operationDecisionsPlugin(): ApolloServerPlugin<object> {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, contextValue }) {
-          await Promise.all([...rulesSelectedBy(schema, document)].map((fieldRule) => decisionOf(contextValue, fieldRule)));
+          const clock = accessLayerClockOf(contextValue);
+          clock?.begin();
+          try {
+            await Promise.all([...rulesSelectedBy(schema, document)].map((fieldRule) => decisionOf(contextValue, fieldRule)));
+          } finally {
+            clock?.end();
+          }
         },
       };
     },

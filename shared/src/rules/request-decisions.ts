@@ -3,6 +3,7 @@
 // or the arguments, so its decision is kept per request (its context object) and every
 // later field it guards is a map lookup.
 import { forbidden } from "../errors/errors.ts";
+import { accessLayerClockOf } from "../observability/access-layer-clock.ts";
 import type { AccessRule } from "./access-rules.ts";
 
 export type Decision = true | Error;
@@ -33,6 +34,9 @@ export function decisionOf(context: object, accessRule: AccessRule): Decision | 
 }
 
 async function decide(context: object, accessRule: AccessRule): Promise<Decision> {
+  // The access layer's time (observability/access-layer-clock.ts), until the rule is decided.
+  const clock = accessLayerClockOf(context);
+  clock?.begin();
   // graphql-shield keeps its own per-request cache of rule results on the context.
   const shieldContext = context as { _shield?: { cache: Record<string, unknown> } };
   shieldContext._shield ??= { cache: {} };
@@ -43,5 +47,7 @@ async function decide(context: object, accessRule: AccessRule): Promise<Decision
     return result instanceof Error ? result : forbidden("Access denied.");
   } catch (error) {
     return error instanceof Error ? error : forbidden("Access denied.");
+  } finally {
+    clock?.end();
   }
 }

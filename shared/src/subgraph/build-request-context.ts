@@ -10,6 +10,7 @@ import { companyHeader, requireCompanyContext, type CompanyContext } from "../au
 import type { TokenVerifier } from "../auth/token-verifier.ts";
 import { validateJwt, type Authentication } from "../auth/validate-jwt.ts";
 import { forbidden, serviceUnavailable, unauthenticated } from "../errors/errors.ts";
+import { AccessLayerClock, accessLayerClockKey } from "../observability/access-layer-clock.ts";
 import { activeTraceId, injectTraceContext } from "../observability/tracing.ts";
 import type { RequestContext, Tenant } from "./request-context.ts";
 
@@ -31,12 +32,15 @@ export function requestIdFrom(headers: { get(name: string): string | undefined }
 
 export async function buildRequestContext(headers: { get(name: string): string | undefined }, services: RequestContextServices): Promise<RequestContext> {
   const requestId = requestIdFrom(headers);
+  // The access layer's first part (observability/access-layer-clock.ts): the token and the company.
+  const startedAt = performance.now();
   const authentication = await validateJwt(headers.get("authorization"), services.tokenVerifier);
   const company = requireCompanyContext(headers.get(companyHeader));
+  const accessLayer = new AccessLayerClock(performance.now() - startedAt);
   // Every line this request logs names its request and, where there is one, its trace (observability/tracing.ts).
   const traceId = activeTraceId();
   const logger = services.logger.child(traceId ? { requestId, traceId } : { requestId });
-  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, logger);
+  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, logger, accessLayer);
 }
 
 /**
@@ -47,6 +51,8 @@ export async function buildRequestContext(headers: { get(name: string): string |
 class PlatformRequestContext implements RequestContext {
   private decision: Promise<AccessDecision> | undefined;
   private viewer: Promise<AccessContext[]> | undefined;
+  /** The time this request spends in its access layer, observed when it is answered. */
+  readonly [accessLayerClockKey]: AccessLayerClock;
 
   constructor(
     readonly requestId: string,
@@ -54,7 +60,10 @@ class PlatformRequestContext implements RequestContext {
     readonly company: CompanyContext,
     private readonly accessResolver: AccessResolver,
     readonly logger: Logger,
-  ) {}
+    accessLayer: AccessLayerClock,
+  ) {
+    this[accessLayerClockKey] = accessLayer;
+  }
 
   accessDecision(): Promise<AccessDecision> {
     const { authentication, company } = this;

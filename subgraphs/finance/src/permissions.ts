@@ -17,7 +17,7 @@ export const financePermissions = definePermissionCatalog("finance", {
   "finance.settlement.create": "Open draft settlements of shows, with the bill's deal terms and the deductions.",
   "finance.settlement.update": "Change draft settlements' currency, bill and deductions.",
   "finance.settlement.approve": "Approve settlements, freezing their figures.",
-  "finance.settlement.pay": "Mark approved settlements as paid.",
+  "finance.settlement.pay": "Record payments to the acts of settlements (deposits, then balances once approved), and pay approved settlements off.",
   "finance.settlement.delete": "Delete draft settlements.",
 });
 
@@ -52,6 +52,7 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
     SettlementLine: partOfParent,
     SettlementApproval: partOfParent,
     SettlementPayment: partOfParent,
+    ActPayment: partOfParent,
     Money: partOfParent,
     PageInfo: partOfParent,
   },
@@ -76,6 +77,7 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
       createSettlement: can("finance.settlement.create"),
       updateSettlement: can("finance.settlement.update"),
       approveSettlement: can("finance.settlement.approve"),
+      recordSettlementPayment: can("finance.settlement.pay"),
       markSettlementPaid: can("finance.settlement.pay"),
       deleteSettlement: can("finance.settlement.delete"),
     },

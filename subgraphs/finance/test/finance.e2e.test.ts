@@ -420,6 +420,11 @@ describe("another company's ids", () => {
       ["mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [] }) { id } }", { id: settlementId }, settlementId],
       ["mutation($id: ID!) { approveSettlement(id: $id) { id } }", { id: settlementId }, settlementId],
       ["mutation($id: ID!) { markSettlementPaid(input: { id: $id, paymentReference: \"X\", paidOn: \"2026-06-01\" }) { id } }", { id: settlementId }, settlementId],
+      [
+        "mutation($id: ID!, $artistId: ID!) { recordSettlementPayment(input: { settlementId: $id, artistId: $artistId, kind: DEPOSIT, amount: { amount: \"1.00\", currency: EUR }, paidOn: \"2026-06-01\", reference: \"X\" }) { id } }",
+        { id: settlementId, artistId: harborArtist },
+        settlementId,
+      ],
       ["mutation($id: ID!) { deleteSettlement(id: $id) { id } }", { id: settlementId }, settlementId],
     ];
     for (const [mutation, variables, id] of mutations) {
@@ -514,6 +519,114 @@ describe("approval", () => {
 
     const edit = await ask(alice, "mutation($id: ID!) { updateSettlement(input: { id: $id, deductions: [] }) { id } }", { id });
     expect(edit.body.errors?.[0]).toMatchObject({ message: "The settlement is APPROVED; only DRAFT settlements can be edited", extensions: { code: "BAD_USER_INPUT", status: "APPROVED" } });
+  });
+});
+
+describe("payments to the acts", () => {
+  const roadhouse = { venueName: "Thalia Hall", city: "Chicago", country: "US", latitude: 41.8577, longitude: -87.6594, timeZone: "America/Chicago" };
+  const settlementFields = `id status payment { reference }
+    bill { artist { name } dealTerms { deposit { amount currency } withholdingRate }
+      figures { frozen payout { amount } withholding { amount } netPayable { amount } paid { amount } balanceDue { amount } } }
+    payments { artist { name } kind amount { amount currency } paidOn reference }`;
+  type Act = { artist: { name: string }; figures: Record<string, { amount: string } | boolean> };
+  /** Each act's payout, withholding, net payable, paid and balance due, by artist. */
+  const owed = (settlement: { bill: Act[] }) =>
+    Object.fromEntries(
+      settlement.bill.map((act) => [act.artist.name, ["payout", "withholding", "netPayable", "paid", "balanceDue"].map((figure) => (act.figures[figure] as { amount: string }).amount)]),
+    );
+  const pay = (caller: Caller, input: Record<string, unknown>) =>
+    ask(caller, `mutation($input: RecordSettlementPaymentInput!) { recordSettlementPayment(input: $input) { ${settlementFields} } }`, {
+      input: { paidOn: "2027-04-01", reference: "WIRE", ...input, amount: { currency: "USD", ...(input["amount"] as object) } },
+    });
+  const read = async (id: string) => (await ask(alice, `query($id: ID!) { settlement(id: $id) { ${settlementFields} } }`, { id })).body.data!.settlement;
+
+  it("show the demo's Portland warm-up approved with its deposit paid: 3,000 withheld, 4,500 still due", async () => {
+    const response = await ask(alice, `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node { ${settlementFields} } } } }`, { eventId: demoEvents.portlandWarmUp.id });
+    const [portland] = response.body.data!.settlements.edges.map((edge: { node: unknown }) => edge.node);
+    expect(portland.status).toBe("APPROVED");
+    expect(owed(portland)).toEqual({ [demoArtists.auroraLane.name]: ["10000.00", "3000.00", "7000.00", "2500.00", "4500.00"] });
+    expect(portland.payments).toEqual([{ artist: { name: demoArtists.auroraLane.name }, kind: "DEPOSIT", amount: { amount: "2500.00", currency: "USD" }, paidOn: expect.any(String), reference: "WIRE-PDX-DEPOSIT" }]);
+  });
+
+  it("withhold 30% of a $10,000 flat guarantee, take the $2,500 deposit, refuse what is not owed, and pay the rest once", async () => {
+    const created = await ask(alice, "mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }", {
+      input: { name: "Payments night", startsAt: "2027-04-10T02:00:00Z", endsAt: "2027-04-10T05:00:00Z", location: roadhouse, capacity: 2000, ticketsSold: 1000, ticketPrice: { amount: "50.00", currency: "USD" } },
+    });
+    const eventId = created.body.data!.createEvent.id as string;
+    await ask(alice, `mutation($eventId: ID) { recordIncome(input: { eventId: $eventId, source: TICKETING, description: "Tickets", amount: { amount: "50000.00", currency: USD }, receivedOn: "2027-04-01" }) { id } }`, { eventId });
+    const headliner = demoArtists.auroraLane;
+    const support = demoArtists.sagaNord;
+    const createdSettlement = await ask(alice, `mutation($input: CreateSettlementInput!) { createSettlement(input: $input) { ${settlementFields} } }`, {
+      input: {
+        eventId,
+        currency: "USD",
+        bill: [
+          { artistId: headliner.id, dealTerms: { dealType: "FLAT_GUARANTEE", guarantee: { amount: "10000.00", currency: "USD" }, withholdingRate: "30", deposit: { amount: "2500.00", currency: "USD" } } },
+          { artistId: support.id, dealTerms: { dealType: "FLAT_GUARANTEE", guarantee: { amount: "2000.00", currency: "USD" } } },
+        ],
+      },
+    });
+    expect(createdSettlement.body.errors).toBeUndefined();
+    const settlement = createdSettlement.body.data!.createSettlement;
+    const id = settlement.id as string;
+    expect(settlement.bill[0].dealTerms).toEqual({ deposit: { amount: "2500.00", currency: "USD" }, withholdingRate: "30" });
+    expect(settlement.bill[1].dealTerms).toEqual({ deposit: null, withholdingRate: null });
+    // 30% × 10,000 = 3,000 withheld, 7,000 net; the support's 2,000 is paid whole.
+    expect(owed(settlement)).toEqual({ [headliner.name]: ["10000.00", "3000.00", "7000.00", "0.00", "7000.00"], [support.name]: ["2000.00", "0.00", "2000.00", "0.00", "2000.00"] });
+
+    // Bob may read settlements, not pay them.
+    const forbidden = await pay(bob, { settlementId: id, artistId: headliner.id, kind: "DEPOSIT", amount: { amount: "2500.00" } });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", permission: "finance.settlement.pay" });
+
+    // Refusals on the draft, each writing nothing.
+    const refusals: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ artistId: headliner.id, kind: "BALANCE", amount: { amount: "100.00" } }, { reason: "PAYMENT_REFUSED", field: "kind" }],
+      [{ artistId: headliner.id, kind: "DEPOSIT", amount: { amount: "2500.01" } }, { reason: "PAYMENT_REFUSED", field: "amount" }],
+      [{ artistId: headliner.id, kind: "DEPOSIT", amount: { amount: "2500.00", currency: "EUR" } }, { reason: "CURRENCY_MISMATCH" }],
+      [{ artistId: support.id, kind: "DEPOSIT", amount: { amount: "100.00" } }, { reason: "PAYMENT_REFUSED", field: "kind" }],
+    ];
+    for (const [input, extensions] of refusals) {
+      const response = await pay(alice, { settlementId: id, ...input });
+      expect(response.status, JSON.stringify(input)).toBe(400);
+      expect(response.body.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: "BAD_USER_INPUT", ...extensions });
+    }
+    expect((await read(id)).payments).toEqual([]);
+
+    // The deposit: 4,500 left to pay after it.
+    const deposited = await pay(alice, { settlementId: id, artistId: headliner.id, kind: "DEPOSIT", amount: { amount: "2500.00" }, paidOn: "2027-03-01", reference: "WIRE-DEPOSIT" });
+    expect(deposited.body.errors).toBeUndefined();
+    expect(owed(deposited.body.data!.recordSettlementPayment)[headliner.name]).toEqual(["10000.00", "3000.00", "7000.00", "2500.00", "4500.00"]);
+
+    const approved = await ask(alice, `mutation($id: ID!) { approveSettlement(id: $id) { status bill { figures { frozen withholding { amount } netPayable { amount } balanceDue { amount } } } } }`, { id });
+    expect(approved.body.data!.approveSettlement.bill[0].figures).toEqual({ frozen: true, withholding: { amount: "3000.00" }, netPayable: { amount: "7000.00" }, balanceDue: { amount: "4500.00" } });
+
+    const overpaid = await pay(alice, { settlementId: id, artistId: headliner.id, kind: "BALANCE", amount: { amount: "4500.01" } });
+    expect(overpaid.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "PAYMENT_REFUSED", field: "amount" });
+
+    // 20 concurrent payments of the headliner's whole balance: exactly one is recorded.
+    const concurrent = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => pay(alice, { settlementId: id, artistId: headliner.id, kind: "BALANCE", amount: { amount: "4500.00" }, reference: `WIRE-${index}` })),
+    );
+    const passed = concurrent.filter((response) => response.body.data?.recordSettlementPayment);
+    const refused = concurrent.filter((response) => response.body.errors?.[0]?.extensions?.reason === "PAYMENT_REFUSED");
+    expect(passed).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+    for (const response of refused) expect(response.body.errors?.[0]?.message).toBe(`The balance due to artist "${headliner.id}" is USD 0; 4500 is more.`);
+    // The support is still owed: APPROVED until its 2,000 is paid, then PAID in the same request.
+    expect(passed[0]!.body.data!.recordSettlementPayment.status).toBe("APPROVED");
+    const last = await pay(alice, { settlementId: id, artistId: support.id, kind: "BALANCE", amount: { amount: "2000.00" }, reference: "WIRE-SUPPORT" });
+    const paid = last.body.data!.recordSettlementPayment;
+    expect([paid.status, paid.payment]).toEqual(["PAID", { reference: "WIRE-SUPPORT" }]);
+    expect(owed(paid)).toEqual({ [headliner.name]: ["10000.00", "3000.00", "7000.00", "7000.00", "0.00"], [support.name]: ["2000.00", "0.00", "2000.00", "2000.00", "0.00"] });
+    expect(paid.payments.map((payment: { artist: { name: string }; kind: string; amount: { amount: string }; reference: string }) => [payment.artist.name, payment.kind, payment.amount.amount, payment.reference])).toEqual([
+      [headliner.name, "DEPOSIT", "2500.00", "WIRE-DEPOSIT"],
+      [headliner.name, "BALANCE", "4500.00", passed[0]!.body.data!.recordSettlementPayment.payments[1].reference],
+      [support.name, "BALANCE", "2000.00", "WIRE-SUPPORT"],
+    ]);
+
+    const afterPaid = await pay(alice, { settlementId: id, artistId: support.id, kind: "BALANCE", amount: { amount: "1.00" } });
+    expect(afterPaid.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "PAYMENT_REFUSED", field: "settlementId" });
   });
 });
 

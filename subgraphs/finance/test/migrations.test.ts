@@ -59,7 +59,7 @@ const frozenTotals = {
   frozen_artist_payouts: "100",
   frozen_promoter_result: "0",
 };
-const frozenAct = { frozen_payout: "100", frozen_deal_amount: "100", frozen_bonuses: "0" };
+const frozenAct = { frozen_payout: "100", frozen_deal_amount: "100", frozen_bonuses: "0", frozen_withholding: "0", frozen_net_payable: "100" };
 
 describe("migrations", () => {
   it("build exactly what schema.prisma declares", async () => {
@@ -74,6 +74,7 @@ describe("migrations", () => {
       "20261124220000_finance_ledger_and_settlements",
       "20261127180000_deal_vocabulary",
       "20261127190000_whole_bill",
+      "20261127200000_payments",
     ]);
   });
 });
@@ -125,12 +126,24 @@ describe("the bill's invariants", () => {
 
   it("freeze an act's figures together, and only the ones its deal has", async () => {
     const plus = { deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", percentage: "85" };
-    await expect(draftWithAct({ frozen_payout: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
+    await expect(draftWithAct({ frozen_payout: "100", frozen_withholding: "0", frozen_net_payable: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
     await expect(draftWithAct({ ...plus, frozen_split_point: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
     await expect(draftWithAct({ ...frozenAct, frozen_bonuses: "5" })).rejects.toThrow(/settlement_act_frozen_payout_adds_up/);
     await expect(draftWithAct({ ...plus, ...frozenAct, frozen_promoter_profit: "0", frozen_split_point: "5000", frozen_expenses_counted: "0" })).resolves.toBeUndefined();
     await expect(draftWithAct({ ...frozenAct, frozen_split_point: "5000" })).rejects.toThrow(/settlement_act_frozen_split_point_fits_type/);
     await expect(draftWithAct({ ...frozenAct, frozen_promoter_profit: "100" })).rejects.toThrow(/settlement_act_frozen_promoter_profit_fits_type/);
+  });
+
+  it("freeze an act's withholding and net payable with its payout, adding up, and keep deposit and rate in range", async () => {
+    const withholding = { withholding_rate: "30", ...frozenAct, frozen_payout: "10000", frozen_deal_amount: "10000" };
+    await expect(draftWithAct({ ...withholding, frozen_withholding: "3000", frozen_net_payable: "7000", deposit: "2500" })).resolves.toBeUndefined();
+    await expect(draftWithAct({ ...withholding, frozen_withholding: null, frozen_net_payable: null })).rejects.toThrow(/settlement_act_frozen_net_payable_together/);
+    await expect(draftWithAct({ ...withholding, frozen_withholding: "3000", frozen_net_payable: "7500" })).rejects.toThrow(/settlement_act_frozen_net_payable_adds_up/);
+    await expect(draftWithAct({ ...frozenAct, frozen_withholding: "30", frozen_net_payable: "70" })).rejects.toThrow(/settlement_act_frozen_withholding_needs_rate/);
+    await expect(draftWithAct({ ...withholding, frozen_withholding: "10001", frozen_net_payable: "-1" })).rejects.toThrow(/settlement_act_frozen_withholding_range/);
+    await expect(draftWithAct({ deposit: "-1" })).rejects.toThrow(/settlement_act_deposit_not_negative/);
+    await expect(draftWithAct({ withholding_rate: "0" })).rejects.toThrow(/settlement_act_withholding_rate_range/);
+    await expect(draftWithAct({ withholding_rate: "100.01" })).rejects.toThrow(/settlement_act_withholding_rate_range/);
   });
 
   it("refuse deal terms that do not fit the deal type", async () => {
@@ -227,6 +240,28 @@ describe("the settlement's children", () => {
   });
 });
 
+describe("the payments' invariants", () => {
+  const payment = (settlementId: string, columns: Record<string, unknown> = {}) =>
+    insertRow(
+      "settlement_payment",
+      { company_id: northwind, settlement_id: settlementId, artist_id: artist, currency: "USD", kind: "DEPOSIT", amount: "2500", paid_on: "2026-11-01", reference: "WIRE-1", recorded_by: alice, ...columns },
+      "id::text",
+    );
+
+  it("keep a payment positive, referenced, in its settlement's company and currency, and keep the settlement with it", async () => {
+    const settlement = await insertSettlement();
+    await insertAct(settlement, { deposit: "2500" });
+    await expect(payment(settlement, { amount: "0" })).rejects.toThrow(/settlement_payment_amount_positive/);
+    await expect(payment(settlement, { reference: "  " })).rejects.toThrow(/settlement_payment_reference_not_blank/);
+    await expect(payment(settlement, { currency: "EUR" })).rejects.toThrow(/settlement_payment_company_id_settlement_id_currency_fkey/);
+    await expect(payment(settlement, { company_id: harbor })).rejects.toThrow(/settlement_payment_company_id_settlement_id_currency_fkey/);
+    await expect(payment(settlement, { kind: "REFUND" })).rejects.toThrow(/invalid input value for enum/);
+    await payment(settlement);
+    await expect(db.sql.query(`DELETE FROM finance.settlement WHERE id = $1`, [settlement])).rejects.toThrow(/settlement_payment_company_id_settlement_id_currency_fkey/);
+    await expect(db.sql.query(`UPDATE finance.settlement SET currency = 'EUR' WHERE id = $1`, [settlement])).rejects.toThrow(/fkey/);
+  });
+});
+
 describe("the ledger tables' invariants", () => {
   it("refuse amounts that are not positive and blank descriptions", async () => {
     const insertExpense = (amount: string, description: string) =>
@@ -243,6 +278,7 @@ describe("the ledger tables' invariants", () => {
 const firstMigration = "20261124220000_finance_ledger_and_settlements";
 const dealVocabulary = "20261127180000_deal_vocabulary";
 const wholeBill = "20261127190000_whole_bill";
+const payments = "20261127200000_payments";
 
 /**
  * A database migrated up to `migrations` only, as a deployment before the next one was;
@@ -321,7 +357,7 @@ describe("the deal vocabulary migration, on settlements stored before it", () =>
       ).toEqual([]);
 
       // Split point 8,300 + 5,000 + 2,000 = 15,300 of adjusted gross: the artist is still paid 5,000 + 85% × 9,200 = 12,820.
-      expect(await database.migrateTo()).toEqual([wholeBill]);
+      expect(await database.migrateTo()).toEqual([wholeBill, payments]);
       const finance = createFinanceData(database.prisma, { companyId, userId: alice });
       const draft = (await finance.settlements.find(aboveGuarantee))!;
       const { promoterProfit } = draft.bill[0]!.dealTerms;
@@ -404,7 +440,7 @@ describe("the whole-bill migration, on settlements stored before it", () => {
 
       // Settled by hand: the draft is deleted.
       await database.sql.query(`DELETE FROM finance.settlement WHERE id = $1`, [mixedDraft]);
-      expect(await database.migrateTo()).toEqual([wholeBill]);
+      expect(await database.migrateTo()).toEqual([wholeBill, payments]);
 
       const settlements = await database.sql.query<{ id: string; event_id: string; status: string; approved_at: Date | null; frozen_artist_payouts: string | null }>(
         `SELECT id::text, event_id::text, status::text, approved_at, frozen_artist_payouts::text FROM finance.settlement WHERE company_id = $1 ORDER BY created_at`,
@@ -449,12 +485,57 @@ describe("the whole-bill migration, on settlements stored before it", () => {
         800,
         "13325.00",
       ]);
+      // The payments migration: an act approved before it withheld nothing, so it is owed its whole payout.
+      expect([formatMoney(frozen.acts[0]!.withholding), formatMoney(frozen.acts[0]!.netPayable), stored.bill[0]!.dealTerms.deposit, stored.bill[0]!.dealTerms.withholdingRate]).toEqual([
+        "0.00",
+        "13325.00",
+        null,
+        null,
+      ]);
       // The merged draft settles its two acts as one bill.
       const merged = (await finance.settlements.find(older))!;
       expect(merged.bill.map((act) => [act.artistId, act.billingPosition])).toEqual([
         [headliner, 0],
         [support, 1],
       ]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe("the payments migration, on settlements stored before it", () => {
+  it("withholds nothing from an approved act, and records a paid settlement's payment as each act's balance", async () => {
+    const database = await databaseAt([firstMigration, dealVocabulary, wholeBill]);
+    try {
+      const companyId = crypto.randomUUID();
+      const settlement = (status: string, payment: Record<string, unknown>) =>
+        database.insert("settlement", { company_id: companyId, event_id: crypto.randomUUID(), currency: "USD", created_by: alice, status, approved_at: "2026-05-01T00:00:00Z", approved_by: alice, ...frozenTotals, ...payment });
+      const paid = await settlement("PAID", { payment_reference: "WIRE-OLD", paid_on: "2026-05-20", payment_recorded_at: "2026-05-20T10:00:00Z", payment_recorded_by: alice });
+      const approved = await settlement("APPROVED", {});
+      const [headliner, support] = [crypto.randomUUID(), crypto.randomUUID()];
+      const act = (settlementId: string, billingPosition: number, artistId: string, payout: string) =>
+        database.insert("settlement_act", {
+          company_id: companyId, settlement_id: settlementId, billing_position: billingPosition, artist_id: artistId, currency: "USD", deal_type: "FLAT_GUARANTEE", guarantee: payout,
+          frozen_payout: payout, frozen_deal_amount: payout, frozen_bonuses: "0",
+        });
+      await act(paid, 0, headliner, "80");
+      await act(paid, 1, support, "20");
+      await act(approved, 0, headliner, "100");
+
+      expect(await database.migrateTo()).toEqual([payments]);
+      expect(await database.sql.query(`SELECT settlement_id::text, billing_position, frozen_withholding::text, frozen_net_payable::text FROM finance.settlement_act WHERE company_id = $1 ORDER BY settlement_id = $2 DESC, billing_position`, [companyId, paid])).toEqual([
+        { settlement_id: paid, billing_position: 0, frozen_withholding: "0.0000", frozen_net_payable: "80.0000" },
+        { settlement_id: paid, billing_position: 1, frozen_withholding: "0.0000", frozen_net_payable: "20.0000" },
+        { settlement_id: approved, billing_position: 0, frozen_withholding: "0.0000", frozen_net_payable: "100.0000" },
+      ]);
+      const finance = createFinanceData(database.prisma, { companyId, userId: alice });
+      const paidSettlement = (await finance.settlements.find(paid))!;
+      expect((await finance.settlements.payments(paidSettlement)).map((payment) => [payment.artistId, payment.kind, formatMoney(payment.amount), payment.reference, payment.paidOn])).toEqual([
+        [headliner, "BALANCE", "80.00", "WIRE-OLD", "2026-05-20"],
+        [support, "BALANCE", "20.00", "WIRE-OLD", "2026-05-20"],
+      ]);
+      expect(await finance.settlements.payments((await finance.settlements.find(approved))!)).toEqual([]);
     } finally {
       await database.close();
     }

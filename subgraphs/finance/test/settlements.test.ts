@@ -208,7 +208,7 @@ describe("an approved settlement", () => {
     expect(await statusOf(show.request(), show.settlement.id)).toBe("APPROVED");
   });
 
-  it("is marked paid once, with its payment's reference and day", async () => {
+  it("is marked paid once, its balance recorded as one payment with its reference and day", async () => {
     const show = await chicagoShow();
     await expect(show.request().settlements.markPaid(show.settlement.id, { reference: "WIRE-1", paidOn: "2026-05-20" })).rejects.toMatchObject({
       name: "IllegalSettlementTransitionError",
@@ -218,6 +218,11 @@ describe("an approved settlement", () => {
     const paid = await show.request().settlements.markPaid(show.settlement.id, { reference: "WIRE-1", paidOn: "2026-05-20" });
     expect(paid.status).toBe("PAID");
     expect(paid.payment).toEqual({ reference: "WIRE-1", paidOn: "2026-05-20", recordedAt: expect.any(String), recordedBy: demoUsers.alice.id });
+    // The headliner's whole net payable (9,695.20, nothing withheld) is recorded as one BALANCE payment.
+    const payments = await show.request().settlements.payments(paid);
+    expect(payments.map((payment) => [payment.artistId, payment.kind, formatMoney(payment.amount), payment.reference, payment.paidOn])).toEqual([
+      [show.artist, "BALANCE", "9695.20", "WIRE-1", "2026-05-20"],
+    ]);
     await expect(show.request().settlements.markPaid(show.settlement.id, { reference: "WIRE-2", paidOn: "2026-05-21" })).rejects.toMatchObject({
       message: "A settlement cannot move from PAID to PAID: PAID is final",
     });

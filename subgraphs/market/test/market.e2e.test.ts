@@ -92,8 +92,8 @@ describe("a negotiation from offer to signed contract", () => {
 });
 
 describe("the deal's terms", () => {
-  const termsFields = "dealType currency guarantee { amount currency } percentage perTicket { amount currency } promoterProfit { percentageOfExpenses amount { amount currency } } expenseCap { amount currency } ticketBonuses { ticketsSold bonus { amount currency } }";
-  const none = { guarantee: null, percentage: null, perTicket: null, promoterProfit: null, expenseCap: null, ticketBonuses: [] };
+  const termsFields = "dealType currency guarantee { amount currency } percentage perTicket { amount currency } promoterProfit { percentageOfExpenses amount { amount currency } } expenseCap { amount currency } ticketBonuses { ticketsSold bonus { amount currency } } deposit { amount currency } withholdingRate";
+  const none = { guarantee: null, percentage: null, perTicket: null, promoterProfit: null, expenseCap: null, ticketBonuses: [], deposit: null, withholdingRate: null };
   const created = async (terms: Record<string, unknown>) =>
     ask(alice, `mutation($input: CreateDealInput!) { createDeal(input: $input) { currentTerms { ${termsFields} } } }`, { input: { artistId: demoArtists.neonHarbor.id, terms } });
 
@@ -119,6 +119,11 @@ describe("the deal's terms", () => {
         { dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000") },
         { ...none, dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000.00") },
       ],
+      // docs/deals.md's example: $10,000 flat, 30% withheld, $2,500 deposit.
+      [
+        { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("10000"), deposit: usd("2500"), withholdingRate: "30" },
+        { ...none, dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("10000.00"), deposit: usd("2500.00"), withholdingRate: "30" },
+      ],
     ];
     for (const [terms, expected] of forms) {
       const response = await created(terms);
@@ -136,6 +141,8 @@ describe("the deal's terms", () => {
         "promoterProfit",
         "The promoter profit takes exactly one of percentageOfExpenses and amount.",
       ],
+      [{ dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("10000"), withholdingRate: "0" }, "withholdingRate", "The withholdingRate must be above 0 and at most 100, got 0."],
+      [{ dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("10000"), deposit: { amount: "2500", currency: "EUR" } }, "deposit", "The deposit is in EUR but the deal is in USD."],
     ];
     const before = await ask(alice, "{ deals(first: 100) { edges { node { id } } } }");
     for (const [terms, field, message] of refusals) {

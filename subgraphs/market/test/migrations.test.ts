@@ -56,6 +56,7 @@ describe("migrations", () => {
       "20261125230000_delete_never_offered_drafts",
       "20261127120000_bonus_threshold_bound",
       "20261127180000_deal_vocabulary",
+      "20261127200000_deposit_and_withholding",
     ]);
   });
 
@@ -84,14 +85,16 @@ describe("migrations", () => {
       await version(3, "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "9000", "80", null);
       await version(4, "DOOR_DEAL", null, "70", null);
 
-      expect(await applyMigrations(database.target, { schema: marketSchema, migrationsDir })).toEqual(["20261127180000_deal_vocabulary"]);
+      expect(await applyMigrations(database.target, { schema: marketSchema, migrationsDir })).toEqual(["20261127180000_deal_vocabulary", "20261127200000_deposit_and_withholding"]);
       expect(await findSchemaDrift(sql, { schema: marketSchema, prismaSchemaPath: fileURLToPath(new URL("../../../prisma/market/schema.prisma", import.meta.url)) })).toEqual([]);
       const versions = await sql.query(
-        `SELECT number, deal_type::text, guarantee::text, percentage::text, promoter_profit_amount::text, promoter_profit_percentage::text, per_ticket::text, expense_cap::text
+        `SELECT number, deal_type::text, guarantee::text, percentage::text, promoter_profit_amount::text, promoter_profit_percentage::text, per_ticket::text, expense_cap::text,
+                deposit::text, withholding_rate::text
          FROM market.deal_terms_version WHERE deal_id = $1 ORDER BY number`,
         [deal!.id],
       );
-      const terms = { promoter_profit_percentage: null, per_ticket: null, expense_cap: null };
+      // The versions written before the deposit and the withholding rate keep neither.
+      const terms = { promoter_profit_percentage: null, per_ticket: null, expense_cap: null, deposit: null, withholding_rate: null };
       expect(versions).toEqual([
         { number: 1, deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "40000.0000", percentage: "85.00", promoter_profit_amount: "55000.5000", ...terms },
         { number: 2, deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", guarantee: "45000.0000", percentage: "85.00", promoter_profit_amount: "0.0000", ...terms },
@@ -181,7 +184,10 @@ describe("the deal's terms in a version", () => {
     await insert({ deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: "8000", percentage: "80", promoter_profit_amount: "0" });
     await insert({ deal_type: "GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS", guarantee: "8000", percentage: "60" });
     await insert({ deal_type: "DOOR_DEAL_AFTER_EXPENSES", percentage: "70", expense_cap: "0" });
-    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(6);
+    // Any deal type takes a deposit and a withholding rate.
+    await insert({ deal_type: "FLAT_GUARANTEE", guarantee: "10000", deposit: "2500", withholding_rate: "30" });
+    await insert({ deal_type: "DOOR_DEAL", percentage: "70", deposit: "0", withholding_rate: "100" });
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(8);
 
     const wrongTerms: Record<string, unknown>[] = [
       { deal_type: "PER_TICKET", guarantee: "1000" },
@@ -199,7 +205,10 @@ describe("the deal's terms in a version", () => {
     await expect(insert({ ...plus, promoter_profit_percentage: "100.01" })).rejects.toThrow(/deal_terms_version_promoter_profit_percentage_range/);
     await expect(insert({ ...plus, promoter_profit_amount: "-1" })).rejects.toThrow(/deal_terms_version_promoter_profit_amount_not_negative/);
     await expect(insert({ ...plus, expense_cap: "-0.01" })).rejects.toThrow(/deal_terms_version_expense_cap_not_negative/);
-    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(6);
+    await expect(insert({ ...plus, deposit: "-0.01" })).rejects.toThrow(/deal_terms_version_deposit_not_negative/);
+    await expect(insert({ ...plus, withholding_rate: "0" })).rejects.toThrow(/deal_terms_version_withholding_rate_range/);
+    await expect(insert({ ...plus, withholding_rate: "100.01" })).rejects.toThrow(/deal_terms_version_withholding_rate_range/);
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(8);
   });
 });
 

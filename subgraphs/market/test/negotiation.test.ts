@@ -157,6 +157,11 @@ describe("the deal's terms", () => {
       { dealType: "DOOR_DEAL_AFTER_EXPENSES", currency: "USD", percentage: "70", expenseCap: usd("3000") },
       "DOOR_DEAL_AFTER_EXPENSES percentage 70 expenseCap 3000.00",
     ],
+    [
+      "a flat guarantee with a deposit and 30% withheld",
+      { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("10000"), deposit: usd("2500"), withholdingRate: "30" },
+      "FLAT_GUARANTEE guarantee 10000.00 deposit 2500.00 withholdingRate 30",
+    ],
   ];
 
   it.each(eachType)("of %s are kept as written, through the offer that copies them and the contract that freezes them", async (_, input, expected) => {
@@ -166,7 +171,7 @@ describe("the deal's terms", () => {
     const contract = await on().contracts.create(deal.id);
     const market = on();
     const version = await market.deals.version(contract.termsVersionId);
-    const { type, guarantee, percentage, perTicket, promoterProfit, expenseCap } = version.terms.deal;
+    const { type, guarantee, percentage, perTicket, promoterProfit, expenseCap, deposit, withholdingRate } = version.terms.deal;
     const bonuses = await market.deals.ticketBonuses(version);
     const words = [
       type,
@@ -176,6 +181,8 @@ describe("the deal's terms", () => {
       promoterProfit && `promoterProfit ${promoterProfit.kind === "AMOUNT" ? `${promoterProfit.amount.currency} ${formatMoney(promoterProfit.amount)}` : `${promoterProfit.percentage.toFixed()}%`}`,
       expenseCap && `expenseCap ${formatMoney(expenseCap)}`,
       bonuses.length > 0 && `bonuses ${bonuses.map((bonus) => `${bonus.ticketsSold}: ${formatMoney(bonus.bonus)}`).join(", ")}`,
+      deposit && `deposit ${formatMoney(deposit)}`,
+      withholdingRate && `withholdingRate ${withholdingRate.toFixed()}`,
     ];
     expect(words.filter(Boolean).join(" ")).toBe(expected);
     expect(version).toMatchObject({ number: 2, kind: "OFFER" });

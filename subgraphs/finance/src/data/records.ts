@@ -2,12 +2,13 @@
 // Finance's rows become them: money as exact domain Money, dates and instants as the API
 // writes them, so that no resolver ever handles a Prisma type.
 import { moneyOf, parseDealTerms, type DealMoneyInput, type DealTerms } from "@marquee/kit";
-import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementAct, SettlementDeduction, SettlementLine, SettlementTicketBonus } from "../__generated__/prisma/client.ts";
+import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementAct, SettlementDeduction, SettlementLine, SettlementPayment, SettlementTicketBonus } from "../__generated__/prisma/client.ts";
 import {
   type ActFigures,
   type Deduction,
   type ExpenseCategory,
   type Money,
+  type SettlementPaymentKind,
   type SettlementStatus,
   type SettlementWaterfall,
   type WaterfallLine,
@@ -81,9 +82,25 @@ export interface BilledActRecord extends SettlementActRecord {
   settlement: SettlementRecord;
 }
 
-/** One act's figures as the API shows them: live for a draft, frozen once approved. */
+/** One act's figures as the API shows them: live for a draft, frozen once approved; what was paid is read with the settlement's payments. */
 export interface ActFiguresRecord extends ActFigures {
   frozen: boolean;
+  settlement: SettlementRecord;
+}
+
+/** A payment recorded to one act of a settlement's bill. */
+export interface PaymentRecord {
+  id: string;
+  settlementId: string;
+  artistId: string;
+  kind: SettlementPaymentKind;
+  amount: Money;
+  /** YYYY-MM-DD. */
+  paidOn: string;
+  reference: string;
+  /** ISO 8601 instant. */
+  recordedAt: string;
+  recordedBy: string;
 }
 
 /** A settlement sheet: live for a draft, frozen once approved. */
@@ -172,13 +189,13 @@ export function writtenSettlementRecord(row: Settlement, bill: SettlementActReco
 /** An act row whose deal terms are known (read with it, or just written). */
 export function actRecord(row: SettlementAct, dealTerms: DealTerms): SettlementActRecord {
   const money = (amount: Prisma.Decimal | null) => (amount === null ? null : moneyOf(amount, row.currency));
-  const { frozenPayout, frozenDealAmount, frozenBonuses } = row;
+  const { frozenPayout, frozenDealAmount, frozenBonuses, frozenWithholding, frozenNetPayable } = row;
   return {
     artistId: row.artistId,
     billingPosition: row.billingPosition,
     dealTerms,
     frozenFigures:
-      frozenPayout === null || frozenDealAmount === null || frozenBonuses === null
+      frozenPayout === null || frozenDealAmount === null || frozenBonuses === null || frozenWithholding === null || frozenNetPayable === null
         ? null
         : {
             artistId: row.artistId,
@@ -189,6 +206,8 @@ export function actRecord(row: SettlementAct, dealTerms: DealTerms): SettlementA
             promoterProfit: money(row.frozenPromoterProfit),
             splitPoint: money(row.frozenSplitPoint),
             expensesCounted: money(row.frozenExpensesCounted),
+            withholding: moneyOf(frozenWithholding, row.currency),
+            netPayable: moneyOf(frozenNetPayable, row.currency),
           },
   };
 }
@@ -212,6 +231,8 @@ function dealTermsOf(row: SettlementActRow): DealTerms {
           : { percentageOfExpenses: promoterProfitPercentage?.toFixed() ?? null, amount: written(promoterProfitAmount) },
       expenseCap: written(row.expenseCap),
       ticketBonuses: row.ticketBonuses.map((bonus) => ({ ticketsSold: bonus.ticketsSold, bonus: { amount: bonus.bonus.toFixed(), currency: bonus.currency } })),
+      deposit: written(row.deposit),
+      withholdingRate: row.withholdingRate?.toFixed() ?? null,
     },
     row.currency,
   );
@@ -257,4 +278,18 @@ export function deductionRecord(row: SettlementDeduction): Deduction {
 
 export function waterfallLine(row: SettlementLine, currency: string): WaterfallLine {
   return { kind: row.kind, label: row.label, amount: moneyOf(row.amount, currency) };
+}
+
+export function paymentRecord(row: SettlementPayment): PaymentRecord {
+  return {
+    id: row.id,
+    settlementId: row.settlementId,
+    artistId: row.artistId,
+    kind: row.kind,
+    amount: moneyOf(row.amount, row.currency),
+    paidOn: dayOf(row.paidOn),
+    reference: row.reference,
+    recordedAt: row.recordedAt.toISOString(),
+    recordedBy: row.recordedBy,
+  };
 }

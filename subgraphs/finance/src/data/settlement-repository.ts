@@ -2,17 +2,27 @@
 // Each change of state is a conditional
 // UPDATE on the state it starts from (`... WHERE status = 'DRAFT'`), so that of two
 // requests racing to approve or edit one settlement exactly one wins, whatever the
-// isolation level; the table's CHECKs and the lines' primary key back that up.
+// isolation level; the table's CHECKs and the lines' primary key back that up. A payment
+// locks its settlement's row first (SELECT ... FOR UPDATE): what is owed is read, checked
+// and paid by one request at a time, so two payments of one balance cannot both pass.
 import DataLoader from "dataloader";
 import { badUserInput, dealNeedsTicketCount, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowsPerKey, sameId, toConnection, type Connection, type PageArgs, type PageRequest, type SortKey, type Tenant } from "@marquee/kit";
 import { Prisma } from "../__generated__/prisma/client.ts";
 import {
+  assertBillKeepsPayments,
   assertEditable,
+  assertPaymentAllowed,
   assertSettlementTerms,
   assertTransition,
+  balanceDue,
+  isPaidInFull,
   isStorable,
+  PaymentRefusedError,
+  type ActAccount,
   type BilledAct,
   type Deduction,
+  type Money,
+  type SettlementPaymentKind,
   type SettlementStatus,
   type SettlementTerms,
 } from "../domain/index.ts";
@@ -24,10 +34,12 @@ import {
   deductionRecord,
   expenseRecord,
   incomeRecord,
+  paymentRecord,
   settlementRecord,
   waterfallLine,
   withBill,
   writtenSettlementRecord,
+  type PaymentRecord,
   type SettlementFiguresRecord,
   type SettlementRecord,
 } from "./records.ts";
@@ -42,9 +54,20 @@ export interface SettlementFilter {
 /** Parts of a draft to replace; a part left undefined is kept. */
 export type SettlementChanges = Partial<SettlementTerms>;
 
+/** How the remaining balances of a settlement were paid, together. */
 export interface SettlementPayment {
   reference: string;
   paidOn: string;
+}
+
+/** A payment to one act, as recorded. */
+export interface ActPaymentDraft {
+  settlementId: string;
+  artistId: string;
+  kind: SettlementPaymentKind;
+  amount: Money;
+  paidOn: string;
+  reference: string;
 }
 
 const sortKeyOf = (settlement: SettlementRecord): SortKey => [settlement.createdAt, settlement.id];
@@ -73,6 +96,62 @@ export function createSettlementRepository(
     });
     return rowsPerKey(settlementIds, rows, (row) => row.settlementId);
   });
+
+  /** A settlement's payments, oldest first. */
+  const paymentsOf = new DataLoader(async (settlementIds: readonly string[]) => {
+    const rows = await prisma.settlementPayment.findMany({
+      where: { companyId, settlementId: { in: [...settlementIds] } },
+      orderBy: [{ settlementId: "asc" }, { sequence: "asc" }],
+    });
+    return rowsPerKey(settlementIds, rows, (row) => row.settlementId).map((payments) => payments.map(paymentRecord));
+  });
+
+  async function paymentsIn(db: FinanceTransaction, settlementId: string): Promise<PaymentRecord[]> {
+    const rows = await db.settlementPayment.findMany({ where: { companyId, settlementId }, orderBy: { sequence: "asc" } });
+    return rows.map(paymentRecord);
+  }
+
+  /**
+   * Locks the settlement's row until the transaction ends, so that what its acts are owed is
+   * read, checked and paid by one request at a time; then reads it.
+   */
+  async function locked(tx: FinanceTransaction, id: string): Promise<SettlementRecord> {
+    if (isUuid(id)) await tx.$queryRaw(Prisma.sql`SELECT "id" FROM "finance"."settlement" WHERE "company_id" = ${companyId}::uuid AND "id" = ${id}::uuid FOR UPDATE`);
+    return existing(tx, id);
+  }
+
+  /** What each act of an approved settlement is owed: its deposit term and its frozen net payable. */
+  function accountsOf(settlement: SettlementRecord): ActAccount[] {
+    return settlement.bill.map((act) => {
+      if (!act.frozenFigures) throw new Error(`Settlement ${settlement.id} is ${settlement.status} but act ${act.billingPosition} has no frozen figures.`);
+      return { artistId: act.artistId, deposit: act.dealTerms.deposit, netPayable: act.frozenFigures.netPayable };
+    });
+  }
+
+  async function insertPayment(tx: FinanceTransaction, payment: ActPaymentDraft): Promise<void> {
+    await tx.settlementPayment.create({
+      data: {
+        companyId,
+        settlementId: payment.settlementId,
+        artistId: payment.artistId,
+        currency: payment.amount.currency,
+        kind: payment.kind,
+        amount: payment.amount.amount.toFixed(),
+        paidOn: dateColumn(payment.paidOn),
+        reference: payment.reference,
+        recordedBy: userId,
+      },
+    });
+  }
+
+  /** Moves a locked, approved settlement to PAID, naming the payment that completed it. */
+  async function closeAsPaid(tx: FinanceTransaction, id: string, payment: SettlementPayment): Promise<void> {
+    const { count } = await tx.settlement.updateMany({
+      where: { id, companyId, status: "APPROVED" },
+      data: { status: "PAID", paymentReference: payment.reference, paidOn: dateColumn(payment.paidOn), paymentRecordedAt: new Date(), paymentRecordedBy: userId },
+    });
+    if (count === 0) await refusal(tx, id, (status) => assertTransition(status, "PAID"));
+  }
 
   /** Figures are worked once per settlement read: its sheet and each act's figures come from the same computation. */
   const figuresOfRecord = new WeakMap<SettlementRecord, Promise<SettlementFiguresRecord>>();
@@ -239,6 +318,9 @@ export function createSettlementRepository(
 
     deductions: (settlement: SettlementRecord) => deductionsOf.load(settlement.id),
 
+    /** The payments made to the settlement's acts, oldest first; batched with every other settlement read. */
+    payments: (settlement: SettlementRecord) => paymentsOf.load(settlement.id),
+
     /**
      * The frozen sheet once approved; for a draft, the sheet as the event's ledger stands
      * now. `ticketsSold` is the event's paid tickets as Base counts them now, which the
@@ -281,7 +363,7 @@ export function createSettlementRepository(
     /** Replaces parts of a draft's terms; the terms as a whole are checked again. */
     async update(id: string, changes: SettlementChanges): Promise<SettlementRecord> {
       const { settlement, deductions } = await prisma.$transaction(async (tx) => {
-        const current = await existing(tx, id);
+        const current = await locked(tx, id);
         assertEditable(current.status);
         const terms: SettlementTerms = {
           currency: changes.currency ?? current.currency,
@@ -289,6 +371,13 @@ export function createSettlementRepository(
           deductions: changes.deductions ?? (await deductionsIn(tx, id)),
         };
         assertSettlementTerms(terms);
+        // Deposits may have been paid on the draft: the new bill must still account for them.
+        const payments = await paymentsIn(tx, id);
+        assertBillKeepsPayments(
+          terms.bill.map((act) => ({ artistId: act.artistId, deposit: act.dealTerms.deposit })),
+          terms.currency,
+          payments,
+        );
         // The children go first: their foreign keys hold them to the settlement's currency
         // (an act's ticket bonuses go with it).
         await tx.settlementDeduction.deleteMany({ where: { companyId, settlementId: id } });
@@ -330,7 +419,9 @@ export function createSettlementRepository(
           figures.net,
           figures.artistPayouts,
           figures.promoterResult,
-          ...figures.acts.flatMap((act) => [act.payout, act.dealAmount, act.bonuses, act.promoterProfit, act.splitPoint, act.expensesCounted].filter((money) => money !== null)),
+          ...figures.acts.flatMap((act) =>
+            [act.payout, act.dealAmount, act.bonuses, act.promoterProfit, act.splitPoint, act.expensesCounted, act.withholding, act.netPayable].filter((money) => money !== null),
+          ),
           ...figures.lines.map((line) => line.amount),
         ];
         // A figure the database cannot hold would fail the write below with a 500; it is the ledger's problem, said as such.
@@ -375,6 +466,8 @@ export function createSettlementRepository(
               frozenPromoterProfit: act.promoterProfit?.amount.toFixed() ?? null,
               frozenSplitPoint: act.splitPoint?.amount.toFixed() ?? null,
               frozenExpensesCounted: act.expensesCounted?.amount.toFixed() ?? null,
+              frozenWithholding: act.withholding.amount.toFixed(),
+              frozenNetPayable: act.netPayable.amount.toFixed(),
             },
           });
         }
@@ -385,29 +478,69 @@ export function createSettlementRepository(
       });
     },
 
+    /**
+     * Records a payment to one act: a DEPOSIT while the settlement is DRAFT or APPROVED, a
+     * BALANCE once APPROVED (domain/settlement-payments.ts). The settlement's row is locked
+     * before what is owed is read, so that of concurrent payments of one balance exactly one
+     * passes. An approved settlement whose every act is then paid in full becomes PAID in the
+     * same transaction.
+     */
+    async recordPayment(payment: ActPaymentDraft): Promise<SettlementRecord> {
+      const id = payment.settlementId;
+      const settlement = await prisma.$transaction(async (tx) => {
+        const current = await locked(tx, id);
+        const act = current.bill.find((candidate) => candidate.artistId === payment.artistId);
+        if (!act) throw badUserInput(`Artist "${payment.artistId}" is not on settlement "${id}"'s bill.`, { field: "artistId", artistId: payment.artistId });
+        const payments = await paymentsIn(tx, id);
+        assertPaymentAllowed({
+          status: current.status,
+          currency: current.currency,
+          act: { artistId: act.artistId, deposit: act.dealTerms.deposit, netPayable: act.frozenFigures?.netPayable ?? null },
+          payments,
+          kind: payment.kind,
+          amount: payment.amount,
+        });
+        await insertPayment(tx, payment);
+        if (current.status === "APPROVED" && isPaidInFull(accountsOf(current), [...payments, payment])) {
+          await closeAsPaid(tx, id, payment);
+        }
+        return existing(tx, id);
+      });
+      paymentsOf.clear(id);
+      return settlement;
+    },
+
+    /**
+     * Pays every act of an approved settlement what it is still owed, as one BALANCE payment
+     * per act with a balance due, all with the same reference, and moves it to PAID.
+     */
     async markPaid(id: string, payment: SettlementPayment): Promise<SettlementRecord> {
       if (!isUuid(id)) throw unknown(id);
-      const [row] = await prisma.settlement.updateManyAndReturn({
-        where: { id, companyId, status: "APPROVED" },
-        data: {
-          status: "PAID",
-          paymentReference: payment.reference,
-          paidOn: dateColumn(payment.paidOn),
-          paymentRecordedAt: new Date(),
-          paymentRecordedBy: userId,
-        },
+      const settlement = await prisma.$transaction(async (tx) => {
+        const current = await locked(tx, id);
+        assertTransition(current.status, "PAID");
+        const payments = await paymentsIn(tx, id);
+        for (const account of accountsOf(current)) {
+          const due = balanceDue(account, payments);
+          if (!due.amount.greaterThan(0)) continue;
+          await insertPayment(tx, { settlementId: id, artistId: account.artistId, kind: "BALANCE", amount: due, paidOn: payment.paidOn, reference: payment.reference });
+        }
+        await closeAsPaid(tx, id, payment);
+        return existing(tx, id);
       });
-      if (!row) return refusal(prisma, id, (status) => assertTransition(status, "PAID"));
-      // A paid settlement's bill no longer changes: it is read after the payment.
-      const acts = await prisma.settlementAct.findMany({ where: { companyId, settlementId: id }, ...withBill.acts });
-      return settlementRecord({ ...row, acts });
+      paymentsOf.clear(id);
+      return settlement;
     },
 
     /** Deletes a draft and returns it as it was, deductions included. */
     async remove(id: string): Promise<SettlementRecord> {
       const { settlement, deductions } = await prisma.$transaction(async (tx) => {
-        const current = await existing(tx, id);
+        // Locked as a payment locks it: a deposit recorded meanwhile is seen here, not left to the foreign key.
+        const current = await locked(tx, id);
         assertEditable(current.status);
+        if ((await paymentsIn(tx, id)).length > 0) {
+          throw new PaymentRefusedError("id", "Deposits have been paid on this settlement; it is kept with its payments, and cannot be deleted.");
+        }
         const kept = await deductionsIn(tx, id);
         const { count } = await tx.settlement.deleteMany({ where: { id, companyId, status: "DRAFT" } });
         if (count === 0) return refusal(tx, id, assertEditable);
@@ -429,5 +562,7 @@ function dealColumns({ dealTerms }: BilledAct) {
     promoterProfitPercentage: promoterProfit?.kind === "PERCENTAGE_OF_EXPENSES" ? promoterProfit.percentage.toFixed() : null,
     promoterProfitAmount: promoterProfit?.kind === "AMOUNT" ? promoterProfit.amount.amount.toFixed() : null,
     expenseCap: dealTerms.expenseCap?.amount.toFixed() ?? null,
+    deposit: dealTerms.deposit?.amount.toFixed() ?? null,
+    withholdingRate: dealTerms.withholdingRate?.toFixed() ?? null,
   };
 }

@@ -1,7 +1,8 @@
 // Finance's part of the demo world (README, "Demo data"): for each demo company, the
 // money of some of its Base events (tickets, bar and merchandise; production, marketing,
 // staff...), company overhead, and draft settlements to try the waterfall on (Northwind's
-// Dublin show settles a two-act bill).
+// Dublin show settles a two-act bill), and an approved one with a deposit paid and the
+// artist's tax withheld (Portland), to try payments on.
 // Entries are dated relative to their event, which Base places relative to the seed day,
 // so the two stay in step. Everything is written through the data layer, so the demo
 // passes the same checks as a user's input.
@@ -83,8 +84,12 @@ const dayMs = 86_400_000;
 
 /** The UTC calendar date `days` after the entry's anchor: its event's day, or the seed day. */
 function dayOf(entry: DemoEntry, seedDay: Date): string {
-  const days = (entry.event?.day ?? 0) + entry.days;
-  return new Date(seedDay.getTime() + days * dayMs).toISOString().slice(0, 10);
+  return daysAfter(entry.event, entry.days, seedDay);
+}
+
+/** The UTC calendar date `days` after the event's day, or after the seed day without an event. */
+function daysAfter(event: DemoEvent | null, days: number, seedDay: Date): string {
+  return new Date(seedDay.getTime() + ((event?.day ?? 0) + days) * dayMs).toISOString().slice(0, 10);
 }
 
 export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Promise<void> {
@@ -149,6 +154,32 @@ export async function seedFinanceDemo(prisma: FinancePrisma, seedDay: Date): Pro
     ],
     deductions: [{ label: "Ticketing fees", amount: eur("1865.00") }],
   });
+
+  // Money owed and paid, as worked in docs/deals.md: Aurora Lane's Portland warm-up on a $10,000
+  // flat guarantee with 30% withheld (a nonresident's US tax) and a $2,500 deposit, paid two
+  // weeks before the show. Approved: 3,000 withheld, 7,000 net payable, 4,500 balance due.
+  const portland = await northwind.settlements.create(e.portlandWarmUp.id, {
+    currency: "USD",
+    bill: [
+      {
+        artistId: demoArtists.auroraLane.id,
+        dealTerms: parseDealTerms(
+          { dealType: "FLAT_GUARANTEE", guarantee: { amount: "10000.00", currency: "USD" }, withholdingRate: "30", deposit: { amount: "2500.00", currency: "USD" } },
+          "USD",
+        ),
+      },
+    ],
+    deductions: [],
+  });
+  await northwind.settlements.recordPayment({
+    settlementId: portland.id,
+    artistId: demoArtists.auroraLane.id,
+    kind: "DEPOSIT",
+    amount: usd("2500.00"),
+    paidOn: daysAfter(e.portlandWarmUp, -14, seedDay),
+    reference: "WIRE-PDX-DEPOSIT",
+  });
+  await northwind.settlements.approve(portland.id, null);
 
   // A venue's door deal: the quartet takes 70% of what the door brings in after fees and VAT.
   await harbor.settlements.create(e.harborJazzNight.id, {

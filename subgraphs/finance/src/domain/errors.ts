@@ -10,7 +10,8 @@ export type DomainErrorReason =
   | "CURRENCY_MISMATCH"
   | "INVALID_SETTLEMENT_INPUT"
   | "ILLEGAL_SETTLEMENT_TRANSITION"
-  | "SETTLEMENT_NOT_EDITABLE";
+  | "SETTLEMENT_NOT_EDITABLE"
+  | "PAYMENT_REFUSED";
 
 /**
  * A business rule was broken by the caller's input. The API layer reports every
@@ -93,5 +94,16 @@ export class SettlementNotEditableError extends DomainError {
   constructor(status: SettlementStatus) {
     super("SETTLEMENT_NOT_EDITABLE", `The settlement is ${status}; only DRAFT settlements can be edited`);
     this.status = status;
+  }
+}
+
+/** A payment to an act that the settlement's state or the act's account does not allow. */
+export class PaymentRefusedError extends DomainError {
+  /** The input field at fault. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super("PAYMENT_REFUSED", message);
+    this.field = field;
   }
 }

@@ -4,6 +4,7 @@ export {
   IllegalSettlementTransitionError,
   InvalidAmountError,
   InvalidSettlementInputError,
+  PaymentRefusedError,
   SettlementNotEditableError,
   UnsupportedCurrencyError,
   type DomainErrorReason,
@@ -30,6 +31,18 @@ export {
   assertTransition,
   type SettlementStatus,
 } from "./settlement-lifecycle.ts";
+export {
+  SETTLEMENT_PAYMENT_KINDS,
+  assertBillKeepsPayments,
+  assertPaymentAllowed,
+  balanceDue,
+  isPaidInFull,
+  paidTo,
+  type ActAccount,
+  type ActPayment,
+  type PaymentRequest,
+  type SettlementPaymentKind,
+} from "./settlement-payments.ts";
 export { MAX_ACTS_ON_BILL, assertBill, assertDealCurrency, assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
 export {
   WATERFALL_LINE_KINDS,

@@ -691,6 +691,19 @@ describe("computeSettlement: a whole bill", () => {
     ]);
   });
 
+  it("withholds the artist's tax from the act whose deal has a rate, without moving the sheet", () => {
+    // Support first: 20% × 14,500 = 2,900, nothing withheld. Headliner: 85% × (26,500 − 12,000 − 2,900 = 11,600) = 9,860,
+    // below the 10,000 guarantee; 30% withheld = 3,000, net payable 7,000. Payouts 12,900; promoter 14,500 − 12,900 = 1,600.
+    const withheld = { ...headliner, dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("10000.00"), percentage: "85", withholdingRate: "30", deposit: dollars("2500.00") }, "USD") };
+    const waterfall = settleBill(issueShow, [withheld, support]);
+    expect(waterfall.acts.map((act) => [act.artistId, formatMoney(act.payout), formatMoney(act.withholding), formatMoney(act.netPayable)])).toEqual([
+      ["headliner", "10000.00", "3000.00", "7000.00"],
+      ["support", "2900.00", "0.00", "2900.00"],
+    ]);
+    expect(sheet(waterfall)).toEqual(sheet(settleBill(issueShow, [headliner, support])));
+    expect([formatMoney(waterfall.artistPayouts), formatMoney(waterfall.promoterResult)]).toEqual(["12900.00", "1600.00"]);
+  });
+
   it("refuses an empty bill, more than 20 acts, and an artist listed twice", () => {
     expect(() => settleBill(issueShow, [])).toThrow(expect.objectContaining({ reason: "INVALID_SETTLEMENT_INPUT", message: "The bill must list 1 to 20 acts (got 0)" }));
     const many = Array.from({ length: 21 }, (_, index) => ({ ...support, artistId: `act-${index}` }));

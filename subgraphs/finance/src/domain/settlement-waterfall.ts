@@ -1,7 +1,7 @@
 // A show's settlement over its whole bill. Promoters settle a bill from the bottom up: each
 // support act is paid first, and its payout is a cost of the show before the percentage of
 // every act billed above it; the promoter's result appears once, after every act is paid.
-import { computeArtistPayout, dealNeedsTicketCount, type DealTerms } from "@marquee/kit";
+import { computeArtistPayout, computeNetPayable, dealNeedsTicketCount, type DealTerms } from "@marquee/kit";
 import { InvalidSettlementInputError } from "./errors.ts";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from "./expense-categories.ts";
 import {
@@ -90,6 +90,10 @@ export interface ActFigures {
    * below, after the deal's cap); null for a deal that counts none.
    */
   readonly expensesCounted: Money | null;
+  /** The deal's withholding rate × the payout, rounded half up to minor units; zero without a rate. */
+  readonly withholding: Money;
+  /** The payout less the withholding: what the artist receives, the deposit included. */
+  readonly netPayable: Money;
 }
 
 export interface SettlementWaterfall {
@@ -165,6 +169,9 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
         promoterProfit: dealTerms.promoterProfit ? payout.promoterProfit : null,
         splitPoint: payout.splitPoint,
         expensesCounted: payout.expensesCounted,
+        // The withholding is the artist's tax, paid by the promoter for the artist: it is part
+        // of the payout, so the sheet and the promoter's result do not change with it.
+        ...computeNetPayable(dealTerms, actPayout),
       },
       lines: [payoutLine, ...bonusLines],
     });

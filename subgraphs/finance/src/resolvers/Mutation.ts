@@ -2,7 +2,7 @@
 // the company-scoped data layer; an id of another company fails there like an unknown id.
 import { assertExistInBase } from "@marquee/kit";
 import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { bill, deductions, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+import { bill, deductions, money, optionalText, positiveAmount, requiredText } from "../inputs.ts";
 import { ticketCountFor } from "../ticket-count.ts";
 
 export const Mutation: MutationResolvers = {
@@ -89,6 +89,16 @@ export const Mutation: MutationResolvers = {
     const settlement = await finance.settlements.find(id);
     return finance.settlements.approve(id, settlement ? await ticketCountFor(base, settlement) : null);
   },
+
+  recordSettlementPayment: (_, { input }, { finance }) =>
+    finance.settlements.recordPayment({
+      settlementId: input.settlementId,
+      artistId: input.artistId,
+      kind: input.kind,
+      amount: money(input.amount),
+      paidOn: input.paidOn,
+      reference: requiredText(input.reference, "reference"),
+    }),
 
   markSettlementPaid: (_, { input }, { finance }) =>
     finance.settlements.markPaid(input.id, { reference: requiredText(input.paymentReference, "paymentReference"), paidOn: input.paidOn }),

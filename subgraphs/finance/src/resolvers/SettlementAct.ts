@@ -10,6 +10,6 @@ export const SettlementAct: SettlementActResolvers = {
     const sheet = await finance.settlements.figures(settlement, await ticketCountFor(base, settlement));
     const figures = sheet.acts.find((act) => act.billingPosition === billingPosition);
     if (!figures) throw new Error(`Settlement ${settlement.id}'s sheet has no act at billing position ${billingPosition}.`);
-    return { ...figures, frozen: sheet.frozen };
+    return { ...figures, frozen: sheet.frozen, settlement };
   },
 };

@@ -137,6 +137,8 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
         promoterProfitPercentage: profit?.kind === "PERCENTAGE_OF_EXPENSES" ? profit.percentage.toFixed() : null,
         promoterProfitAmount: profit?.kind === "AMOUNT" ? profit.amount.amount.toFixed() : null,
         expenseCap: deal.expenseCap?.amount.toFixed() ?? null,
+        deposit: deal.deposit?.amount.toFixed() ?? null,
+        withholdingRate: deal.withholdingRate?.toFixed() ?? null,
         offerExpiresAt: terms.offerExpiresAt,
         radiusKm: terms.radiusClause?.kilometres ?? null,
         radiusDaysBefore: terms.radiusClause?.daysBefore ?? null,

@@ -104,6 +104,8 @@ export function termsVersionRecord(row: DealTermsVersion): TermsVersionRecord {
         perTicket: money(row.perTicket),
         promoterProfit: promoterProfit(row),
         expenseCap: money(row.expenseCap),
+        deposit: money(row.deposit),
+        withholdingRate: row.withholdingRate === null ? null : new Decimal(row.withholdingRate.toFixed()),
       },
       offerExpiresAt: row.offerExpiresAt,
       // The table's CHECK keeps a clause whole or absent.
