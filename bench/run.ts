@@ -12,12 +12,11 @@
 //   BENCH_SECONDS=4 npm run bench                    shorter measurements (default 7 s each)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createTestDatabaseTarget, startHttpsIdentityProvider, startProductionProcess, type HttpsIdentityProvider, type ProductionProcess } from "@marquee/kit/testing";
+import { createTestDatabaseTarget, freePort, startHttpsIdentityProvider, startProductionProcess, type HttpsIdentityProvider, type ProductionProcess } from "@marquee/kit/testing";
 import { subgraphPackages } from "@marquee/gateway";
 import { checkedAnswer, measure, outboundConnections, type LoadShape, type Measurement } from "./measure.ts";
 import { describeMachine, renderReport, type Row } from "./report.ts";
@@ -211,18 +210,6 @@ try {
   await identity?.close();
   await database.drop();
   if (process.exitCode !== 1) rmSync(logDirectory, { recursive: true, force: true });
-}
-
-/** A port free right now on 127.0.0.1, for a subgraph's metrics. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function packageVersion(name: string): string {

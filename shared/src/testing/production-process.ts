@@ -45,7 +45,8 @@ export interface ProductionProcessOptions {
   logFile?: string;
 }
 
-async function freePort(): Promise<number> {
+/** A port free right now on 127.0.0.1 (released before it is handed out, so a process can bind it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
