@@ -9,5 +9,6 @@ export default subgraphCodegen({
     TicketTier: "../data/records.ts#PricedTicketTier",
     Dashboard: "../resolvers/Dashboard.ts#DashboardRequest",
     Viewer: "../resolvers/Viewer.ts#ViewerIdentity",
+    Money: "@marquee/kit#Money as DomainMoney",
   },
 });

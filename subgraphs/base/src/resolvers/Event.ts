@@ -1,10 +1,9 @@
-import { formatLocalIso } from "@marquee/kit";
+import { formatLocalIso, moneyOf } from "@marquee/kit";
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
 import type { BaseContext } from "../context.ts";
 import type { EventRecord, PricedTicketTier } from "../data/records.ts";
 import { nextStatuses } from "../domain/event-lifecycle.ts";
 import { ticketTotalsOf } from "../domain/ticket-tiers.ts";
-import { moneyOf } from "./money.ts";
 import { pricedCounts } from "./TicketTier.ts";
 
 /** The event's tiers, batched over every event of the request, priced in the event's currency. */
@@ -21,7 +20,7 @@ export const Event: EventResolvers = {
   startsAtLocal: (event) => formatLocalIso(event.startsAt, event.timeZone),
   endsAtLocal: (event) => formatLocalIso(event.endsAt, event.timeZone),
   location: ({ venueName, city, country, latitude, longitude, timeZone }) => ({ venueName, city, country, latitude, longitude, timeZone }),
-  ticketPrice: ({ ticketPrice, currency }) => moneyOf(ticketPrice.toFixed(), currency),
+  ticketPrice: ({ ticketPrice, currency }) => moneyOf(ticketPrice, currency),
   ticketTiers: (event, _args, context) => tiersOf(event, context),
   grossPotential: async (event, _args, context) => moneyOf((await totalsOf(event, context)).grossPotential, event.currency),
   grossSales: async (event, _args, context) => moneyOf((await totalsOf(event, context)).grossSales, event.currency),

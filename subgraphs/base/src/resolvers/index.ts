@@ -1,3 +1,4 @@
+import { moneyResolvers } from "@marquee/kit";
 import type { Resolvers } from "../__generated__/resolvers-types.ts";
 import { Artist } from "./Artist.ts";
 import { Dashboard } from "./Dashboard.ts";
@@ -7,4 +8,4 @@ import { Query } from "./Query.ts";
 import { TicketTier } from "./TicketTier.ts";
 import { Viewer } from "./Viewer.ts";
 
-export const resolvers: Resolvers = { Query, Mutation, Event, Artist, TicketTier, Dashboard, Viewer };
+export const resolvers: Resolvers = { Query, Mutation, Event, Artist, TicketTier, Dashboard, Viewer, Money: moneyResolvers };
