@@ -40,7 +40,7 @@ RUN PRISMA_SCHEMA_ENGINE_BINARY="$(command -v node)" npm run generate && npm run
 RUN mkdir /release \
  && cp --parents package.json package-lock.json supergraph.yaml deploy/start-process.mjs scripts/provision-database-roles.mjs /release/ \
  && cp --parents --recursive shared/package.json shared/dist gateway/package.json gateway/dist gateway/supergraph.graphql /release/ \
- && cp --parents --recursive subgraphs/*/package.json subgraphs/*/dist subgraphs/*/schema.graphql prisma/*/migrations /release/
+ && cp --parents --recursive subgraphs/*/package.json subgraphs/*/dist subgraphs/*/schema*.graphql prisma/*/migrations /release/
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production

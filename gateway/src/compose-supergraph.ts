@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { composeServices } from "@apollo/composition";
+import { schemaSourceOf } from "@marquee/kit";
 import { parse } from "graphql";
 import { parse as parseYaml } from "yaml";
 
@@ -28,8 +29,10 @@ export class CompositionError extends Error {}
 
 /** The supergraph SDL of the given subgraphs, or a CompositionError listing every problem. */
 export function composeSupergraph(subgraphs: SupergraphSubgraph[]): string {
+  const composed = new Set(subgraphs.map((subgraph) => subgraph.name));
   const result = composeServices(
-    subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(readFileSync(subgraph.schemaFile, "utf8")) })),
+    // A subgraph's parts that extend another module's entities go in only beside that module.
+    subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(schemaSourceOf(subgraph.schemaFile, composed)) })),
   );
   if (result.errors) {
     throw new CompositionError(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join("\n")}`);

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, parse, type GraphQLNamedType } from "graphql";
+import { schemaSourceOf } from "@marquee/kit";
 import { describe, expect, it } from "vitest";
 import { composeSupergraph, readSupergraphConfig } from "../src/compose-supergraph.ts";
 import { supergraphConfigFile, supergraphFile } from "../src/paths.ts";
@@ -18,6 +19,12 @@ describe("composition", () => {
   it.each(subgraphs.filter((subgraph) => subgraph.name !== "base").map((subgraph) => [subgraph.name]))("composes base + %s alone", (name) => {
     const sdl = composeSupergraph(subgraphs.filter((subgraph) => subgraph.name === "base" || subgraph.name === name));
     expect(sdl).toContain(`@join__graph(name: "${name}"`);
+  });
+
+  it("composes Finance's part extending Market's Contract only into a supergraph that has Market", () => {
+    const compose = (...names: string[]) => composeSupergraph(subgraphs.filter((subgraph) => names.includes(subgraph.name)));
+    expect(compose("base", "finance")).not.toContain("settlementComparison: ContractSettlementComparison");
+    expect(compose("base", "finance", "market")).toMatch(/settlementComparison: ContractSettlementComparison @join__field\(graph: FINANCE, requires: "terms \{/);
   });
 });
 
@@ -44,7 +51,8 @@ function undescribed(type: GraphQLNamedType): string[] {
 
 describe("schema documentation", () => {
   it.each(subgraphs.map((subgraph) => [subgraph.name, subgraph.schemaFile]))("describes every type, field, argument and enum value of %s", (_name, file) => {
-    const schema = buildSubgraphSchema({ typeDefs: parse(readFileSync(file, "utf8")) });
+    // Every part of the schema, as the subgraph runs it.
+    const schema = buildSubgraphSchema({ typeDefs: parse(schemaSourceOf(file)) });
     const ownTypes = Object.values(schema.getTypeMap()).filter(
       (type) => !type.name.startsWith("__") && !federationTypes.has(type.name) && !(isScalarType(type) && isSpecifiedScalarType(type)),
     );

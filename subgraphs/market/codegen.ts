@@ -14,7 +14,9 @@ export default subgraphCodegen({
     Money: "@marquee/kit#Money as DomainMoney",
     PromoterProfit: "@marquee/kit#PromoterProfit as DomainPromoterProfit",
     TicketBonus: "@marquee/kit#TicketBonus as DomainTicketBonus",
+    Buyout: "@marquee/kit#Buyout as DomainBuyout",
     RadiusWarning: "../radius-warnings.ts#RadiusWarningRecord",
     DealOfferPayload: "../radius-warnings.ts#DealOfferRecord",
+    OfferPricing: "../domain/offer-pricing.ts#OfferPricing as DomainOfferPricing",
   },
 });

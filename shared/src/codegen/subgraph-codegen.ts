@@ -2,6 +2,7 @@
 // subgraph's schema.graphql into src/__generated__/resolvers-types.ts, typed against the
 // subgraph's context and the data-layer types that stand behind its GraphQL types.
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { schemaPartsOf } from "../subgraph/schema-files.ts";
 
 /** Scalars shared by every Marquee subgraph, as they travel in JSON. */
 export const scalarTypes = {
@@ -32,7 +33,8 @@ export function subgraphCodegen({ folder, contextType, mappers = {} }: SubgraphC
     silent: true,
     generates: {
       [`${folder}/src/__generated__/resolvers-types.ts`]: {
-        schema: `${folder}/schema.graphql`,
+        // The schema and its parts extending other modules' entities: the subgraph runs them all.
+        schema: schemaPartsOf(`${folder}/schema.graphql`).map((part) => part.file),
         plugins: ["typescript", "typescript-resolvers"],
         config: {
           federation: true,

@@ -18,4 +18,5 @@ export {
   type MigrationOptions,
 } from "./migrate.ts";
 export { countQueries, type QueryCounter, type QueryEventSource } from "./query-counter.ts";
+export { isUniqueViolation } from "./unique-violation.ts";
 export { provisionDatabaseRoles, ownerRoleOf, servingRoleOf, dataOwners, type DatabaseRoleOptions } from "./database-roles.ts";

@@ -1,7 +1,7 @@
 // Every deal form worked by hand, with the figures of Prism.fm's glossary and the
 // agents' examples in issue #10: the expected amounts below were computed on paper.
 import { describe, expect, it } from "vitest";
-import { computeArtistPayout, computeNetPayable, type ShowFigures } from "./artist-payout.ts";
+import { computeArtistPayout, computeNetPayable, totalOfBuyouts, type ShowFigures } from "./artist-payout.ts";
 import { parseDealTerms, type DealTermsInput } from "./parse-deal-terms.ts";
 import { formatMoney } from "../money/money.ts";
 import { Decimal } from "decimal.js";
@@ -193,6 +193,32 @@ describe("withholding and net payable", () => {
     // 10,000 + 1,000 bonus = 11,000; 30 % = 3,300; net 7,700.
     const deal: DealTermsInput = { dealType: "FLAT_GUARANTEE", guarantee: usd("10000"), withholdingRate: "30", ticketBonuses: [{ ticketsSold: 1500, bonus: usd("1000") }] };
     expect(net(deal, show("50000", "0", 1500))).toEqual({ payout: "11000.00", withholding: "3300.00", netPayable: "7700.00" });
+  });
+
+  it("adds the buyouts and reimbursements to what the artist receives, counted among the expenses and outside the withholding", () => {
+    // $10,000 vs 85 % of net, a $500 catering buyout, a $420 backline reimbursement, 30 % withheld.
+    // Expenses counted: 12,000 + 500 + 420 = 12,920; net 26,500 − 12,920 = 13,580; 85 % = 11,543 > 10,000.
+    // Withholding 30 % × 11,543 = 3,462.90; net payable 11,543 − 3,462.90 + 500 + 420 = 9,000.10.
+    const terms = parseDealTerms(
+      { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: usd("10000"), percentage: "85", withholdingRate: "30", buyouts: [{ label: "Catering buyout", amount: usd("500") }] },
+      "USD",
+    );
+    const reimbursements = [{ amount: new Decimal("420"), currency: "USD" }];
+    const expenses = new Decimal("12000").add(totalOfBuyouts(terms).amount).add(reimbursements[0]!.amount);
+    const payout = computeArtistPayout(terms, show("26500", expenses.toFixed()));
+    const figures = computeNetPayable(terms, payout.amount, reimbursements);
+    expect({
+      expensesCounted: formatMoney(payout.expensesCounted!),
+      payout: formatMoney(payout.amount),
+      withholding: formatMoney(figures.withholding),
+      buyouts: formatMoney(figures.buyouts),
+      reimbursements: formatMoney(figures.reimbursements),
+      netPayable: formatMoney(figures.netPayable),
+    }).toEqual({ expensesCounted: "12920.00", payout: "11543.00", withholding: "3462.90", buyouts: "500.00", reimbursements: "420.00", netPayable: "9000.10" });
+    // Without a rate or any repaid cost, the net payable is the payout.
+    const plain = parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: usd("8000") }, "USD");
+    expect(formatMoney(computeNetPayable(plain, { amount: new Decimal("8000"), currency: "USD" }).netPayable)).toBe("8000.00");
+    expect(formatMoney(totalOfBuyouts(plain))).toBe("0.00");
   });
 
   it("rounds half up to minor units, and withholds nothing without a rate", () => {

@@ -17,7 +17,9 @@ export interface ShowFigures {
   readonly adjustedGross: Money;
   /**
    * The show's expenses charged to this artist's deal, before any cap. On a shared bill they
-   * include the payouts of the acts billed below; never the artist's own guarantee.
+   * include the payouts of the acts billed below; never the artist's own guarantee. The
+   * bill's buyouts and reimbursements are costs of the show: the caller counts them here
+   * (`totalOfBuyouts`), since the payout formulas never read them.
    */
   readonly expenses: Money;
   /** Paid tickets; read only when the deal needs them (`dealNeedsTicketCount`). */
@@ -141,25 +143,54 @@ export function computeArtistPayout(terms: DealTerms, show: ShowFigures): Artist
   return { amount, dealAmount: deal.dealAmount, explanation: deal.explanation, bonusesEarned, expensesCounted: counted, promoterProfit, splitPoint };
 }
 
-/** What the artist is paid once the promoter has withheld the artist's tax. */
+/** What the artist is paid once the promoter has withheld the artist's tax and added the costs it repays. */
 export interface NetPayable {
   /** The deal's withholding rate × the payout (bonuses included), rounded half up to minor units; zero without a rate. */
   readonly withholding: Money;
-  /** The payout less the withholding: what the artist receives, the deposit included. */
+  /** The deal's buyouts together; zero when it has none. */
+  readonly buyouts: Money;
+  /** The artist's costs the promoter repays (entered on the settlement) together; zero when none. */
+  readonly reimbursements: Money;
+  /** Payout − withholding + buyouts + reimbursements: what the artist receives, the deposit included. */
   readonly netPayable: Money;
 }
 
+/** The deal's buyouts together, in the deal's currency: what a show's expenses count for them. */
+export function totalOfBuyouts(terms: DealTerms): Money {
+  return sumIn(terms.currency, terms.buyouts.map((buyout) => buyout.amount), "A buyout");
+}
+
 /**
- * The tax withheld from a payout and what is left to the artist. The payout formulas do not
+ * The tax withheld from a payout and what the artist receives. The payout formulas do not
  * read the rate: the withholding is worked out on the payout they give, bonuses included.
+ * Buyouts and reimbursements are costs of the show the promoter pays the artist on top of
+ * the payout: the withholding is not taken of them (Prism.fm's "Adjustments" article lets a
+ * reimbursement stay outside the tax: "tax only the $10,000 or the full $10,300";
+ * https://intercom.help/prism-fm/en/articles/5955781-adjustments).
  */
-export function computeNetPayable(terms: DealTerms, payout: Money): NetPayable {
+export function computeNetPayable(terms: DealTerms, payout: Money, reimbursements: readonly Money[] = []): NetPayable {
   if (payout.currency !== terms.currency) throw new Error(`The payout is in ${payout.currency} but the deal is in ${terms.currency}.`);
   const places = minorUnitsOf(terms.currency) ?? 0;
   const rate = terms.withholdingRate ?? new Exact(0);
   const withholding = new Exact(payout.amount).mul(rate).div(100).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  const buyouts = totalOfBuyouts(terms);
+  const repaid = sumIn(terms.currency, reimbursements, "A reimbursement");
+  const netPayable = new Exact(payout.amount).sub(withholding).add(buyouts.amount).add(repaid.amount).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   return {
     withholding: { amount: withholding, currency: terms.currency },
-    netPayable: { amount: new Exact(payout.amount).sub(withholding).toDecimalPlaces(places, Decimal.ROUND_HALF_UP), currency: terms.currency },
+    buyouts,
+    reimbursements: repaid,
+    netPayable: { amount: netPayable, currency: terms.currency },
   };
+}
+
+/** Amounts added exactly, in `currency`, rounded half up to its minor units. */
+function sumIn(currency: string, amounts: readonly Money[], item: string): Money {
+  const places = minorUnitsOf(currency) ?? 0;
+  let total = new Exact(0);
+  for (const money of amounts) {
+    if (money.currency !== currency) throw new Error(`${item} is in ${money.currency} but the deal is in ${currency}.`);
+    total = total.add(money.amount);
+  }
+  return { amount: total.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), currency };
 }

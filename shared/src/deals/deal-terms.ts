@@ -18,7 +18,7 @@ export const DEAL_TYPES = [
 export type DealType = (typeof DEAL_TYPES)[number];
 
 /** The terms a deal can carry besides its type and its ticket bonuses, which every type may carry. */
-export type DealTerm = "guarantee" | "percentage" | "perTicket" | "promoterProfit" | "expenseCap" | "deposit" | "withholdingRate";
+export type DealTerm = "guarantee" | "percentage" | "perTicket" | "promoterProfit" | "expenseCap" | "deposit" | "withholdingRate" | "buyouts";
 
 /**
  * What the promoter owes the artist around the payout rather than how the payout is worked
@@ -28,17 +28,24 @@ export type DealTerm = "guarantee" | "percentage" | "perTicket" | "promoterProfi
 const PAYMENT_TERMS = ["deposit", "withholdingRate"] as const satisfies readonly DealTerm[];
 
 /**
+ * Fixed cash the deal pays the artist in lieu of something the promoter would otherwise
+ * provide (a catering or hotel buyout): a cost of the show, paid on top of the deal. Every
+ * deal type may carry them; the payout formulas never read them (see `Buyout`).
+ */
+const SHOW_COST_TERMS = ["buyouts"] as const satisfies readonly DealTerm[];
+
+/**
  * Which terms each deal type is paid by (required) and which it may add (optional); any
  * other term is refused, so that no figure is stored that the payout would ignore.
  */
 export const TERMS_OF_DEAL_TYPE: Readonly<Record<DealType, { readonly required: readonly DealTerm[]; readonly optional: readonly DealTerm[] }>> = {
-  FLAT_GUARANTEE: { required: ["guarantee"], optional: [...PAYMENT_TERMS] },
-  GUARANTEE_VERSUS_PERCENTAGE_OF_NET: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS] },
-  GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS: { required: ["guarantee", "percentage"], optional: [...PAYMENT_TERMS] },
-  GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS] },
-  DOOR_DEAL: { required: ["percentage"], optional: [...PAYMENT_TERMS] },
-  DOOR_DEAL_AFTER_EXPENSES: { required: ["percentage"], optional: ["expenseCap", ...PAYMENT_TERMS] },
-  PER_TICKET: { required: ["perTicket"], optional: ["guarantee", ...PAYMENT_TERMS] },
+  FLAT_GUARANTEE: { required: ["guarantee"], optional: [...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  GUARANTEE_VERSUS_PERCENTAGE_OF_NET: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS: { required: ["guarantee", "percentage"], optional: [...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT: { required: ["guarantee", "percentage"], optional: ["promoterProfit", "expenseCap", ...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  DOOR_DEAL: { required: ["percentage"], optional: [...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  DOOR_DEAL_AFTER_EXPENSES: { required: ["percentage"], optional: ["expenseCap", ...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
+  PER_TICKET: { required: ["perTicket"], optional: ["guarantee", ...PAYMENT_TERMS, ...SHOW_COST_TERMS] },
 };
 
 /**
@@ -54,6 +61,20 @@ export type PromoterProfit =
 export interface TicketBonus {
   readonly ticketsSold: number;
   readonly bonus: Money;
+}
+
+/**
+ * A buyout: a fixed amount the deal pays the artist in lieu of something the promoter would
+ * otherwise provide, e.g. "Catering buyout" USD 500. Settled as Prism.fm settles a
+ * reimbursement adjustment that affects the split point: a cost of the show, counted among
+ * the expenses every deal that counts expenses uses, and paid to the artist on top of the
+ * payout, outside the withholding (docs/deals.md, "Buyouts").
+ */
+export interface Buyout {
+  /** What the buyout is for, 1 to 100 characters. */
+  readonly label: string;
+  /** Above zero, in the deal's currency. */
+  readonly amount: Money;
 }
 
 /** Terms that passed `parseDealTerms`: a term is set exactly when the deal type takes it and it was given. */
@@ -78,6 +99,8 @@ export interface DealTerms {
    * percent (30 means 30 %): the artist receives the payout less it.
    */
   readonly withholdingRate: Decimal | null;
+  /** Paid to the artist on top of the payout and counted among the show's expenses, in the order written; empty when none. */
+  readonly buyouts: readonly Buyout[];
 }
 
 /** Whether paying the deal needs the count of paid tickets. */

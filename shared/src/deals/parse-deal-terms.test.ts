@@ -1,5 +1,5 @@
-import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
+import { RuleViolation } from "../errors/rule-violation.ts";
 import { DEAL_TYPES, TERMS_OF_DEAL_TYPE, dealNeedsTicketCount } from "./deal-terms.ts";
 import { parseDealTerms, type DealTermsInput } from "./parse-deal-terms.ts";
 
@@ -11,7 +11,7 @@ function refusal(input: DealTermsInput, currency = "USD"): { field: unknown; mes
     parseDealTerms(input, currency);
     return null;
   } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
+    if (!(error instanceof RuleViolation)) throw error;
     expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_DEAL_TERMS" });
     return { field: error.extensions["field"], message: error.message };
   }
@@ -26,6 +26,7 @@ const anyValue = {
   expenseCap: usd("8000"),
   deposit: usd("2500"),
   withholdingRate: "30",
+  buyouts: [{ label: "Catering buyout", amount: usd("500") }],
 } as const;
 
 describe("parseDealTerms", () => {
@@ -118,6 +119,29 @@ describe("parseDealTerms", () => {
     expect(refusal({ ...flat, deposit: usd("0.001") })?.field).toBe("deposit");
     for (const withholdingRate of ["0", "100.01", "30.125", "-30", "thirty"]) expect(refusal({ ...flat, withholdingRate })?.field, withholdingRate).toBe("withholdingRate");
     expect(refusal({ ...flat, withholdingRate: "100" })).toBeNull();
+  });
+
+  it("takes buyouts on every deal type: at most 10, labels of 1 to 100 characters, amounts above zero in the deal's currency", () => {
+    for (const dealType of DEAL_TYPES) expect(TERMS_OF_DEAL_TYPE[dealType].optional).toContain("buyouts");
+    const terms = parseDealTerms(
+      { dealType: "DOOR_DEAL", percentage: "70", buyouts: [{ label: "  Catering buyout ", amount: usd("500") }, { label: "Hotel buyout", amount: usd("300.25") }] },
+      "USD",
+    );
+    expect(terms.buyouts.map(({ label, amount }) => `${label}: ${amount.amount.toFixed()} ${amount.currency}`)).toEqual(["Catering buyout: 500 USD", "Hotel buyout: 300.25 USD"]);
+    expect(parseDealTerms({ dealType: "DOOR_DEAL", percentage: "70" }, "USD").buyouts).toEqual([]);
+    const buyouts = (list: DealTermsInput["buyouts"]) => refusal({ dealType: "FLAT_GUARANTEE", guarantee: usd("1000"), buyouts: list });
+    expect(buyouts([{ label: "Catering buyout", amount: usd("500") }, { label: "Hotel buyout", amount: usd("0") }])).toEqual({
+      field: "buyouts[1].amount",
+      message: "The buyouts[1].amount must be more than zero.",
+    });
+    expect(buyouts([{ label: "Hotel", amount: { amount: "300", currency: "EUR" } }])).toEqual({ field: "buyouts[0].amount", message: "The buyouts[0].amount is in EUR but the deal is in USD." });
+    expect(buyouts([{ label: "Hotel", amount: usd("-300") }])?.field).toBe("buyouts[0].amount");
+    expect(buyouts([{ label: "Hotel", amount: usd("300.001") }])?.field).toBe("buyouts[0].amount");
+    expect(buyouts([{ label: "   ", amount: usd("300") }])?.field).toBe("buyouts[0].label");
+    expect(buyouts([{ label: "x".repeat(101), amount: usd("300") }])?.field).toBe("buyouts[0].label");
+    expect(buyouts([{ label: "x".repeat(100), amount: usd("300") }])).toBeNull();
+    expect(buyouts(Array.from({ length: 11 }, (_, index) => ({ label: `Buyout ${index}`, amount: usd("1") })))?.field).toBe("buyouts");
+    expect(buyouts(Array.from({ length: 10 }, (_, index) => ({ label: `Buyout ${index}`, amount: usd("1") })))).toBeNull();
   });
 
   it("says which deals are paid by a ticket count", () => {

@@ -1,12 +1,12 @@
 // Deal terms as a user writes them, checked once for every module: which terms the deal
 // type takes, each amount in the deal's currency and payable as written, percentages in
-// range, bonuses rising. Each refusal is BAD_USER_INPUT naming the field at fault
-// (`reason: INVALID_DEAL_TERMS`), in Market and Finance alike.
+// range, bonuses rising. Each refusal is a rule violation naming the field at fault
+// (`reason: INVALID_DEAL_TERMS`, BAD_USER_INPUT to a client), in Market and Finance alike.
 import { Decimal } from "decimal.js";
-import { badUserInput } from "../errors/errors.ts";
+import { RuleViolation } from "../errors/rule-violation.ts";
 import { minorUnitsOf } from "../money/currencies.ts";
 import type { Money } from "../money/money.ts";
-import { TERMS_OF_DEAL_TYPE, type DealTerm, type DealTerms, type DealType, type PromoterProfit, type TicketBonus } from "./deal-terms.ts";
+import { TERMS_OF_DEAL_TYPE, type Buyout, type DealTerm, type DealTerms, type DealType, type PromoterProfit, type TicketBonus } from "./deal-terms.ts";
 
 /** An amount as written: a plain decimal string and an ISO 4217 code. */
 export interface DealMoneyInput {
@@ -34,6 +34,14 @@ export interface DealTermsInput {
   readonly deposit?: DealMoneyInput | null;
   /** The artist's tax withheld from the payout, in percent with at most 2 decimals, e.g. "30". */
   readonly withholdingRate?: string | null;
+  /** Paid to the artist on top of the deal, in lieu of something the promoter would provide; at most 10, each above zero. */
+  readonly buyouts?: readonly BuyoutInput[] | null;
+}
+
+/** A buyout as written: what it is for and how much, e.g. { label: "Catering buyout", amount: { amount: "500", currency: "USD" } }. */
+export interface BuyoutInput {
+  readonly label: string;
+  readonly amount: DealMoneyInput;
 }
 
 const plainDecimal = /^\d+(?:\.\d+)?$/;
@@ -43,10 +51,13 @@ const maxIntegerDigits = 15;
 const maxTicketBonuses = 20;
 /** No event sells more tickets: Base bounds an event's capacity at 1,000,000. */
 const maxBonusThreshold = 1_000_000;
+export const MAX_BUYOUTS = 10;
+/** A buyout's label: what it is for, as the sheet prints it. */
+export const MAX_BUYOUT_LABEL_LENGTH = 100;
 
-export const invalidDealTerms = (field: string, message: string) => badUserInput(message, { reason: "INVALID_DEAL_TERMS", field });
+export const invalidDealTerms = (field: string, message: string) => new RuleViolation("INVALID_DEAL_TERMS", message, { field });
 
-/** The terms in `currency`, or BAD_USER_INPUT naming the first field at fault. */
+/** The terms in `currency`, or a RuleViolation naming the first field at fault. */
 export function parseDealTerms(input: DealTermsInput, currency: string): DealTerms {
   if (minorUnitsOf(currency) === undefined) throw invalidDealTerms("currency", `"${currency}" is not a supported ISO 4217 currency code.`);
   const { dealType } = input;
@@ -72,6 +83,7 @@ export function parseDealTerms(input: DealTermsInput, currency: string): DealTer
     ticketBonuses: validTicketBonuses(currency, input.ticketBonuses ?? []),
     deposit: given("deposit") ? amountIn(currency, input.deposit!, "deposit", "zeroOrMore") : null,
     withholdingRate: given("withholdingRate") ? validPercentage(input.withholdingRate!, "withholdingRate") : null,
+    buyouts: given("buyouts") ? validBuyouts(currency, input.buyouts!) : [],
   };
 }
 
@@ -99,6 +111,18 @@ function validTicketBonuses(currency: string, bonuses: NonNullable<DealTermsInpu
       throw invalidDealTerms(`${field}.ticketsSold`, `${field}.ticketsSold (${ticketsSold}) must be higher than the bonus before it (${previous.ticketsSold}).`);
     }
     return { ticketsSold, bonus: amountIn(currency, bonus, `${field}.bonus`, "positive") };
+  });
+}
+
+function validBuyouts(currency: string, buyouts: readonly BuyoutInput[]): Buyout[] {
+  if (buyouts.length > MAX_BUYOUTS) throw invalidDealTerms("buyouts", `A deal takes at most ${MAX_BUYOUTS} buyouts (got ${buyouts.length}).`);
+  return buyouts.map(({ label, amount }, index) => {
+    const field = `buyouts[${index}]`;
+    const trimmed = label.trim();
+    if (trimmed.length < 1 || trimmed.length > MAX_BUYOUT_LABEL_LENGTH) {
+      throw invalidDealTerms(`${field}.label`, `${field}.label must say what the buyout is for in 1 to ${MAX_BUYOUT_LABEL_LENGTH} characters (got ${trimmed.length}).`);
+    }
+    return { label: trimmed, amount: amountIn(currency, amount, `${field}.amount`, "positive") };
   });
 }
 

@@ -205,3 +205,12 @@ export const demoEvents = {
     location: venues.harborHall, capacity: 900, ticketsSold: 0, ticketPrice: eur("65.00"), lineup: [a.elbeQuartet.id, a.nordlichtCollective.id],
   },
 } as const satisfies Record<string, DemoEvent>;
+
+/**
+ * Market's demo contracts that another module's demo names (a settlement act paid under
+ * one): their ids are fixed, as the shared entities' are, so that each module seeds alone.
+ */
+export const demoContracts = {
+  /** Aurora Lane at Thalia Hall, Chicago: signed; Finance's draft settlement of the show is paid under it. */
+  chicagoAuroraLane: { id: "8a4e2c17-3d9b-4f60-a1c5-7e2b9d4c0001" },
+} as const satisfies Record<string, { id: string }>;

@@ -1,6 +1,7 @@
-// What leaves a server: coded errors pass unchanged; anything else (a bug, a database
-// error with SQL in it, a hostname in a connection error) becomes a generic internal
-// error, logged in full on the server side and never shown to the client.
+// What leaves a server: coded errors pass unchanged (the kit's constructors' and a broken
+// business rule's, a RuleViolation, which arrives as BAD_USER_INPUT); anything else (a
+// bug, a database error with SQL in it, a hostname in a connection error) becomes a
+// generic internal error, logged in full on the server side and never shown to the client.
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "./errors.ts";
 

@@ -155,6 +155,46 @@ describe("applyAccessRules: a type is guarded wherever it is returned", () => {
     expect(allowed.data).toEqual({ _entities: [{ id: "e1", show: { name: "Opening night" } }] });
   });
 
+  it("on a module's own entity, per representation: a denied one is its error in its place and is never resolved", async () => {
+    const ownEntityDefs = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+      type Query { permitted: String }
+      type Show @key(fields: "id") { id: ID!  name: String }
+      type Event @key(fields: "id") { id: ID!  show: Show }
+    `);
+    const showsResolved: string[] = [];
+    const ownEntityResolvers = {
+      Query: { permitted: () => "ok" },
+      Show: { __resolveReference: (show: { id: string }) => (showsResolved.push(show.id), { id: show.id, name: `Show ${show.id}` }) },
+      Event: { __resolveReference: (event: { id: string }) => event, show: () => null },
+    };
+    const declareOwn = defineModuleAccess<{
+      Query?: { permitted?: unknown };
+      Show?: { __resolveReference?: unknown; id?: unknown; name?: unknown };
+      Event?: { __resolveReference?: unknown; id?: unknown; show?: unknown };
+    }>();
+    const ownEntityAccess: ModuleAccess = declareOwn({
+      catalog,
+      types: { Show: "finance.show.view", Event: extendedFromBase },
+      fields: { Query: { permitted: requirePermission("finance.expense.view") }, Event: { show: requirePermission("finance.show.view") } },
+      entities: requireModule("finance"),
+    });
+    const ownEntitySchema = applyAccessRules(buildSubgraphSchema({ typeDefs: ownEntityDefs, resolvers: ownEntityResolvers }), ownEntityAccess);
+    const source = `{ _entities(representations: [{ __typename: "Show", id: "s1" }, { __typename: "Event", id: "e1" }, { __typename: "Show", id: "s2" }]) {
+      ... on Show { id name } ... on Event { id } } }`;
+    const denied = await graphql({ schema: ownEntitySchema, source, contextValue: holding()() });
+    expect(denied.data).toEqual({ _entities: [null, { id: "e1" }, null] });
+    expect(denied.errors?.map((error) => [error.path?.join("."), error.extensions["code"], error.extensions["permission"]])).toEqual([
+      ["_entities.0", "FORBIDDEN", "finance.show.view"],
+      ["_entities.2", "FORBIDDEN", "finance.show.view"],
+    ]);
+    expect(showsResolved).toEqual([]);
+    const allowed = await graphql({ schema: ownEntitySchema, source, contextValue: holding("finance.show.view")() });
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ _entities: [{ id: "s1", name: "Show s1" }, { id: "e1" }, { id: "s2", name: "Show s2" }] });
+    expect(showsResolved).toEqual(["s1", "s2"]);
+  });
+
   it("on a mutation's answer: acting without the view changes nothing", async () => {
     const result = await run("mutation { sellTicket { id } }", holding("finance.ticket.sell")());
     expect(result.data).toEqual({ sellTicket: null });
@@ -204,7 +244,7 @@ describe("applyAccessRules: a declaration that leaves a gap does not start", () 
 
   it("refuses a field added to Base's entity without a rule", () => {
     expect(build('type Query { a: String } type Event @key(fields: "id") { id: ID!  margin: String }', { types: { Event: extendedFromBase }, fields: { Query: { a: requireModule("finance") } } })).toThrow(
-      "Event.margin is added to Base's Event without an access rule",
+      "Event.margin is added to the entity Event, which another subgraph owns, without an access rule",
     );
   });
 
@@ -214,7 +254,7 @@ describe("applyAccessRules: a declaration that leaves a gap does not start", () 
     const declaration = { ...access, types: { Event: extendedFromBase }, fields: { Query: { a: requireModule("finance") } } };
     // margin is the module's own field, so it still needs a rule; startsAt does not.
     expect(() => applyAccessRules(buildSubgraphSchema({ typeDefs: parse(withRequires) }), declaration)).toThrow(
-      /The access declaration does not cover the schema:\n {2}- Event\.margin is added to Base's Event without an access rule[^\n]*$/,
+      /The access declaration does not cover the schema:\n {2}- Event\.margin is added to the entity Event, which another subgraph owns, without an access rule[^\n]*$/,
     );
   });
 

@@ -17,10 +17,11 @@ import { defaultFieldResolver, getNamedType, isAbstractType, isNonNullType, isOb
 import { allow, and, rule } from "graphql-shield";
 import { forbidden } from "../errors/errors.ts";
 import type { AccessRule } from "./access-rules.ts";
+import { guardedEntitiesResolver } from "./guarded-entities.ts";
 import { guardedResolver } from "./guarded-resolver.ts";
 import { rememberRuleTree } from "./operation-decisions.ts";
 import type { ModuleAccess } from "./module-access.ts";
-import { extendedFromBase, guardCovers, ruleOfGuard, type TypeGuard } from "./type-guards.ts";
+import { guardCovers, isExtendedByReference, ruleOfGuard, type TypeGuard } from "./type-guards.ts";
 
 type RuleTree = Record<string, Record<string, AccessRule>>;
 
@@ -36,6 +37,9 @@ const unguarded = (typeName: string, fieldName: string) =>
 export function applyAccessRules(schema: GraphQLSchema, access: ModuleAccess): GraphQLSchema {
   assertDeclarationNamesRealTypes(schema, access);
   const tree = ruleTreeOf(schema, access);
+  const entities = schema.getQueryType()?.getFields()["_entities"];
+  const entityRules = entityRulesOf(schema, access);
+  if (entities && entityRules.size > 0) entities.resolve = guardedEntitiesResolver(entities.resolve ?? defaultFieldResolver, entityRules);
   for (const [typeName, fields] of Object.entries(tree)) {
     const type = schema.getType(typeName) as GraphQLObjectType;
     for (const [fieldName, fieldRule] of Object.entries(fields)) {
@@ -52,7 +56,7 @@ function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
   const tree: RuleTree = {};
   const problems: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith("__") || federationTypes.has(type.name)) continue;
+    if (!isObjectType(type) || type.name.startsWith("__") || federationTypes.has(type.name) || isForeignValueType(type)) continue;
     const isRoot = rootTypes.has(type.name);
     const ownGuard = access.types[type.name];
     if (!isRoot && ownGuard === undefined) {
@@ -69,8 +73,9 @@ function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
       const rules: AccessRule[] = [];
       const own = access.fields[type.name]?.[field.name];
       if (own) rules.push(own);
+      // `_entities` carries the module's rule; each representation is guarded by its own type's (entityRulesOf).
       if (fieldId === "Query._entities") rules.push(access.entities);
-      for (const guard of guardsReturnedBy(schema, field, access)) {
+      else for (const guard of guardsReturnedBy(schema, field, access)) {
         if (guardCovers(ownGuard, guard)) continue;
         const guardRule = ruleOfGuard(guard);
         if (guardRule) rules.push(guardRule);
@@ -81,13 +86,26 @@ function ruleTreeOf(schema: GraphQLSchema, access: ModuleAccess): RuleTree {
       }
       if (fieldRule) (tree[type.name] ??= {})[field.name] = fieldRule;
       else if (isRoot) (tree[type.name] ??= {})[field.name] = unguarded(type.name, field.name);
-      else if (ownGuard === extendedFromBase && !referenceFields.has(field.name)) {
-        problems.push(`${fieldId} is added to Base's ${type.name} without an access rule: give it one in the module's access.`);
+      else if (isExtendedByReference(ownGuard) && !referenceFields.has(field.name)) {
+        problems.push(`${fieldId} is added to the entity ${type.name}, which another subgraph owns, without an access rule: give it one in the module's access.`);
       }
     }
   }
   if (problems.length > 0) throw new Error(`The access declaration does not cover the schema:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
   return tree;
+}
+
+/** The rule of each entity type `_entities` can return that has one of its own: the module's own entities. */
+function entityRulesOf(schema: GraphQLSchema, access: ModuleAccess): Map<string, AccessRule> {
+  const entity = schema.getType("_Entity");
+  const rules = new Map<string, AccessRule>();
+  if (!entity || !isAbstractType(entity)) return rules;
+  for (const type of schema.getPossibleTypes(entity)) {
+    const guard = access.types[type.name];
+    const typeRule = guard === undefined ? undefined : ruleOfGuard(guard);
+    if (typeRule) rules.set(type.name, typeRule);
+  }
+  return rules;
 }
 
 /** The guards of the object types a field can return (each member of a union or interface). */
@@ -116,6 +134,16 @@ function referenceFieldsOf(type: GraphQLObjectType): Set<string> {
     }
   }
   return keys;
+}
+
+/**
+ * Another subgraph's value type that this module declares only to @require its fields
+ * (Market's DealTermsVersion in Finance): every field is @external, so this module never
+ * resolves it and nothing of it is returned from here.
+ */
+function isForeignValueType(type: GraphQLObjectType): boolean {
+  const fields = Object.values(type.getFields());
+  return fields.length > 0 && fields.every((field) => field.astNode?.directives?.some((directive) => directive.name.value === "external"));
 }
 
 /** One rule asking for all of `rules` (each distinct rule once), or none. */

@@ -5,7 +5,7 @@ import { requireAnyModule, requireAuthentication, requirePermission, type Access
 
 /** A guard the kit names, for types that no single permission describes. */
 export interface NamedGuard {
-  readonly kind: "part-of-parent" | "extended-from-base" | "any-module" | "signed-in";
+  readonly kind: "part-of-parent" | "extended-from-base" | "extended-from-module" | "any-module" | "signed-in";
   /** What the guard asks of a caller, in the words of the module documents. */
   readonly describe: string;
 }
@@ -21,6 +21,15 @@ export const partOfParent: NamedGuard = { kind: "part-of-parent", describe: "sho
  * entity itself, and every field the module adds carries its own rule.
  */
 export const extendedFromBase: NamedGuard = { kind: "extended-from-base", describe: "Base's entity; each field this module adds carries its own rule" };
+
+/**
+ * Another module's entity (Market's Contract in Finance), extended by reference: the
+ * owning module guards the entity, and every field this module adds carries its own rule.
+ */
+export const extendedFromModule: NamedGuard = { kind: "extended-from-module", describe: "another module's entity; each field this module adds carries its own rule" };
+
+/** Whether a type is an entity another subgraph owns, which this module only adds fields to. */
+export const isExtendedByReference = (guard: TypeGuard | undefined): boolean => guard === extendedFromBase || guard === extendedFromModule;
 
 /** Base's shared entities: any member who holds at least one module in the company (spec §4.2). */
 export const anyModule: NamedGuard = { kind: "any-module", describe: "a member holding at least one module" };
@@ -52,6 +61,7 @@ export function ruleOfGuard(guard: TypeGuard): AccessRule | undefined {
         return requireAuthentication();
       case "part-of-parent":
       case "extended-from-base":
+      case "extended-from-module":
         return undefined;
     }
   }

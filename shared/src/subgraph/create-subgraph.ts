@@ -2,8 +2,8 @@
 // and its data access; everything else (authentication, company context, access
 // resolution, deny-by-default rules, request limits, error masking, logging, health, the
 // route group) is the same for every module and lives here.
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -26,6 +26,7 @@ import type { ModuleAccess } from "../rules/module-access.ts";
 import { buildRequestContext } from "./build-request-context.ts";
 import { carriesGatewaySecret, gatewaySecretHeader } from "./gateway-secret.ts";
 import type { RequestContext } from "./request-context.ts";
+import { schemaSourceOf } from "./schema-files.ts";
 
 export interface SubgraphModule<Context extends RequestContext> {
   /** The module key (spec §3), which is also the route group: /api/<name>/graphql. */
@@ -84,7 +85,8 @@ export const routePathOf = (module: string) => `/api/${module}/graphql`;
 
 export function createSubgraph<Context extends RequestContext>(module: SubgraphModule<Context>, services: PlatformServices): Subgraph {
   const routePath = routePathOf(module.name);
-  const typeDefsSource = readFileSync(module.schemaFile, "utf8");
+  // Every part of the schema, those extending other modules' entities included (schema-files.ts).
+  const typeDefsSource = schemaSourceOf(fileURLToPath(module.schemaFile));
   const typeDefs = parse(typeDefsSource);
   const declaredScalars = Object.fromEntries(
     Object.entries(sharedScalars).filter(([name]) => new RegExp(`^scalar ${name}\\b`, "m").test(typeDefsSource)),

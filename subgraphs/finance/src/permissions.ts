@@ -1,6 +1,6 @@
 // Finance's permission catalog and its access declaration (spec §4.1): who may see each
 // type it owns, and the permission each entry point asks for.
-import { defineModuleAccess, definePermissionCatalog, extendedFromBase, partOfParent, requireAllPermissions, requireModule } from "@marquee/kit";
+import { defineModuleAccess, definePermissionCatalog, extendedFromBase, extendedFromModule, partOfParent, requireAllPermissions, requireModule } from "@marquee/kit";
 import type { Resolvers } from "./__generated__/resolvers-types.ts";
 
 /** The `finance` module's permissions: what an administrator grants a member of a company. */
@@ -32,6 +32,9 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
   types: {
     Event: extendedFromBase,
     Artist: extendedFromBase,
+    Contract: extendedFromModule,
+    ContractSettlementComparison: "finance.settlement.view",
+    DealTermsDifference: partOfParent,
     Expense: "finance.expense.view",
     ExpenseConnection: "finance.expense.view",
     ExpenseEdge: "finance.expense.view",
@@ -47,12 +50,15 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
     DealTerms: partOfParent,
     PromoterProfit: partOfParent,
     TicketBonus: partOfParent,
+    Buyout: partOfParent,
+    Reimbursement: partOfParent,
     SettlementDeduction: partOfParent,
     SettlementFigures: partOfParent,
     SettlementLine: partOfParent,
     SettlementApproval: partOfParent,
     SettlementPayment: partOfParent,
     ActPayment: partOfParent,
+    ScheduledPayment: partOfParent,
     Money: partOfParent,
     PageInfo: partOfParent,
   },
@@ -81,7 +87,10 @@ export const financeAccess = defineModuleAccess<Resolvers>()({
       markSettlementPaid: can("finance.settlement.pay"),
       deleteSettlement: can("finance.settlement.delete"),
     },
+    Contract: {
+      settlementComparison: can("finance.settlement.view"),
+    },
   },
-  // The gateway resolves Finance's fields on Base's events and artists through here.
+  // The gateway resolves Finance's fields on Base's events and artists, and on Market's contracts, through here.
   entities: requireModule("finance"),
 });

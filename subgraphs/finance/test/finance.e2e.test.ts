@@ -122,7 +122,8 @@ describe("alice, who holds every finance permission", () => {
       `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node {
           id event { name settlement { id } }
           bill { billingPosition artist { name } figures { payout { amount currency } expensesCounted { amount } } }
-          figures { net { amount } lines { kind label amount { amount } } artistPayouts { amount } promoterResult { amount } }
+          figures { sheet net { amount } lines { kind label amount { amount } } artistPayouts { amount } houseExpenses { amount } promoterResult { amount } }
+          artistSheet: figures(sheet: ARTIST) { sheet net { amount } lines { kind label amount { amount } } artistPayouts { amount } houseExpenses { amount } promoterResult { amount } }
         } } } }`,
       { eventId: demoEvents.dublin.id },
     );
@@ -131,18 +132,27 @@ describe("alice, who holds every finance permission", () => {
     // One settlement for the show, which the event names as its own.
     expect(response.body.data!.settlements.edges).toHaveLength(1);
     expect(dublin.event).toEqual({ name: demoEvents.dublin.name, settlement: { id: dublin.id } });
-    // Net 32,500 − 8,800 = 23,700; Saga Nord's flat 2,500 first; 85% × (23,700 − 2,500 = 21,200) = 18,020 > 15,000; promoter 3,180.
+    // Net 32,500 − 8,800 = 23,700 (the promoter rep's house-only 450 is not on the artists' sheet); Saga Nord's flat
+    // 2,500 first; 85% × (23,700 − 2,500 = 21,200) = 18,020 > 15,000; the artists' sheet shows the promoter 3,180,
+    // the promoter's books (the default sheet) 3,180 − 450 = 2,730.
     expect(dublin.bill).toEqual([
       { billingPosition: 0, artist: { name: demoArtists.midnightTide.name }, figures: { payout: { amount: "18020.00", currency: "EUR" }, expensesCounted: { amount: "11300.00" } } },
       { billingPosition: 1, artist: { name: demoArtists.sagaNord.name }, figures: { payout: { amount: "2500.00", currency: "EUR" }, expensesCounted: null } },
     ]);
-    expect(dublin.figures.lines.slice(-4)).toEqual([
+    const payouts = [
       { kind: "NET", label: "Net", amount: { amount: "23700.00" } },
       { kind: "ARTIST_PAYOUT", label: "Act 2 of 2: Flat guarantee (EUR 2500.00)", amount: { amount: "2500.00" } },
       { kind: "ARTIST_PAYOUT", label: "Act 1 of 2: 85% of net (EUR 18020.00) exceeds guarantee (EUR 15000.00)", amount: { amount: "18020.00" } },
-      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "3180.00" } },
+    ];
+    expect(dublin.artistSheet.lines.slice(-4)).toEqual([...payouts, { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "3180.00" } }]);
+    expect(dublin.figures.lines.slice(-6)).toEqual([
+      ...payouts,
+      { kind: "HOUSE_EXPENSE", label: "Travel (house only)", amount: { amount: "450.00" } },
+      { kind: "TOTAL_HOUSE_EXPENSES", label: "Total house-only expenses", amount: { amount: "450.00" } },
+      { kind: "PROMOTER_RESULT", label: "Promoter profit", amount: { amount: "2730.00" } },
     ]);
-    expect([dublin.figures.artistPayouts, dublin.figures.promoterResult]).toEqual([{ amount: "20520.00" }, { amount: "3180.00" }]);
+    expect([dublin.figures.sheet, dublin.figures.artistPayouts, dublin.figures.houseExpenses, dublin.figures.promoterResult]).toEqual(["INTERNAL", { amount: "20520.00" }, { amount: "450.00" }, { amount: "2730.00" }]);
+    expect([dublin.artistSheet.sheet, dublin.artistSheet.net, dublin.artistSheet.houseExpenses, dublin.artistSheet.promoterResult]).toEqual(["ARTIST", { amount: "23700.00" }, null, { amount: "3180.00" }]);
 
     // The support's settlements are found through the bill, on the artist and by the filter.
     const bySupport = await ask(
@@ -158,7 +168,7 @@ describe("alice, who holds every finance permission", () => {
   it("records an expense on an event and sees it in the event's totals", async () => {
     const recorded = await ask(
       alice,
-      `mutation($input: RecordExpenseInput!) { recordExpense(input: $input) { category description vendor amount { amount currency } incurredOn event { name } } }`,
+      `mutation($input: RecordExpenseInput!) { recordExpense(input: $input) { category description vendor amount { amount currency } sheet incurredOn event { name } } }`,
       { input: { eventId: demoEvents.zurich.id, category: "MARKETING", description: "  Posters  ", amount: { amount: "480.5", currency: "CHF" }, incurredOn: "2026-06-01" } },
     );
     expect(recorded.body.errors).toBeUndefined();
@@ -167,9 +177,30 @@ describe("alice, who holds every finance permission", () => {
       description: "Posters",
       vendor: null,
       amount: { amount: "480.50", currency: "CHF" },
+      // Left out, an expense is on the artist's sheet.
+      sheet: "ARTIST_SHEET",
       incurredOn: "2026-06-01",
       event: { name: demoEvents.zurich.name },
     });
+  });
+
+  it("records an expense as house only, corrects it onto the artist's sheet, and filters by sheet", async () => {
+    const recorded = await ask(
+      alice,
+      `mutation($input: RecordExpenseInput!) { recordExpense(input: $input) { id sheet } }`,
+      { input: { eventId: demoEvents.zurich.id, category: "STAFFING", description: "House runner", amount: { amount: "90.00", currency: "CHF" }, sheet: "HOUSE_ONLY", incurredOn: "2026-06-01" } },
+    );
+    expect(recorded.body.errors).toBeUndefined();
+    const { id, sheet } = recorded.body.data!.recordExpense;
+    expect(sheet).toBe("HOUSE_ONLY");
+    const houseOnly = async () =>
+      (await ask(alice, `query($eventId: ID) { expenses(filter: { eventId: $eventId, sheet: HOUSE_ONLY }) { edges { node { id } } } }`, { eventId: demoEvents.zurich.id })).body.data!.expenses.edges.map(
+        (edge: { node: { id: string } }) => edge.node.id,
+      );
+    expect(await houseOnly()).toEqual([id]);
+    const corrected = await ask(alice, `mutation($id: ID!) { updateExpense(input: { id: $id, sheet: ARTIST_SHEET }) { sheet } }`, { id });
+    expect(corrected.body.data!.updateExpense).toEqual({ sheet: "ARTIST_SHEET" });
+    expect(await houseOnly()).toEqual([]);
   });
 
   it("is told which input is wrong: amounts finer than the currency, unknown events", async () => {
@@ -214,11 +245,36 @@ describe("hana, at Harbor Hall, which has finance but not basic", () => {
     expect(expenses.status).toBe(200);
     expect(expenses.body.errors).toBeUndefined();
     const events = new Set(expenses.body.data!.expenses.edges.map((edge: { node: { event: { name: string } | null } }) => edge.node.event?.name ?? "overhead"));
-    expect(events).toEqual(new Set([demoEvents.harborSeasonClosing.name, demoEvents.harborJazzNight.name, "overhead"]));
+    expect(events).toEqual(new Set([demoEvents.harborSeasonClosing.name, demoEvents.harborJazzNight.name, demoEvents.harborClubNight.name, "overhead"]));
 
     const baseEvents = await ask(hana, "{ events { edges { node { id } } } }");
     expect(baseEvents.status).toBe(403);
     expect(baseEvents.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "basic" });
+  });
+
+  it("sees the jazz night's fees and VAT as rates, each with its base: the VAT taken after the fees, 837.33", async () => {
+    const response = await ask(
+      hana,
+      `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node {
+          deductions { label basis rate perTicket { amount } base { amount currency } amount { amount currency } }
+          figures { lines { kind label amount { amount } } adjustedGross { amount } artistPayouts { amount } promoterResult { amount } }
+        } } } }`,
+      { eventId: demoEvents.harborJazzNight.id },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const [jazz] = response.body.data!.settlements.edges.map((edge: { node: unknown }) => edge.node);
+    // Fees 3% × 13,195.00 = 395.85; VAT 7/107 × (13,195.00 − 395.85 = 12,799.15) = 837.3276 → 837.33; adjusted gross
+    // 11,961.82; the quartet 70% = 8,373.27; expenses 2,100; promoter 11,961.82 − 2,100 − 8,373.27 = 1,488.55.
+    expect(jazz.deductions).toEqual([
+      { label: "Ticketing fees", basis: "PERCENTAGE_OF_GROSS", rate: "3", perTicket: null, base: { amount: "13195.00", currency: "EUR" }, amount: { amount: "395.85", currency: "EUR" } },
+      { label: "VAT", basis: "TAX_INCLUDED_IN_PRICE", rate: "7", perTicket: null, base: { amount: "12799.15", currency: "EUR" }, amount: { amount: "837.33", currency: "EUR" } },
+    ]);
+    expect(jazz.figures.lines.slice(1, 4)).toEqual([
+      { kind: "DEDUCTION", label: "Ticketing fees (3% of EUR 13195.00)", amount: { amount: "395.85" } },
+      { kind: "DEDUCTION", label: "VAT (7% included in EUR 12799.15)", amount: { amount: "837.33" } },
+      { kind: "ADJUSTED_GROSS", label: "Adjusted gross", amount: { amount: "11961.82" } },
+    ]);
+    expect([jazz.figures.adjustedGross, jazz.figures.artistPayouts, jazz.figures.promoterResult]).toEqual([{ amount: "11961.82" }, { amount: "8373.27" }, { amount: "1488.55" }]);
   });
 });
 
@@ -378,6 +434,59 @@ describe("deals paid by the tickets sold", () => {
       ],
     });
     expect(twice.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "bill[1].artistId" } });
+  });
+});
+
+describe("the demo's show on each deal form, as worked by hand in src/demo/seed.ts", () => {
+  const settlementOf = async (caller: Caller, eventId: string) => {
+    const response = await ask(
+      caller,
+      `query($eventId: ID) { settlements(filter: { eventId: $eventId }) { edges { node {
+        deductions { label amount { amount } }
+        bill { dealTerms { dealType } figures { payout { amount } dealAmount { amount } bonuses { amount } promoterProfit { amount } splitPoint { amount } expensesCounted { amount } } }
+        figures { adjustedGross { amount } totalExpenses { amount } net { amount } promoterResult { amount } ticketsSold }
+      } } } }`,
+      { eventId },
+    );
+    expect(response.body.errors).toBeUndefined();
+    return response.body.data!.settlements.edges[0].node;
+  };
+  const amounts = (figures: Record<string, { amount: string } | null>) => Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, value?.amount ?? null]));
+
+  it("pays Kasimir Vale 35% of Munich's gross after fees and VAT, with the sold-out bonus", async () => {
+    const munich = await settlementOf(alice, demoEvents.munich.id);
+    expect(munich.deductions.map((deduction: { label: string; amount: { amount: string } }) => [deduction.label, deduction.amount.amount])).toEqual([
+      ["Ticketing fees", "2100.00"],
+      ["VAT", "2610.28"],
+    ]);
+    expect(munich.bill[0].dealTerms.dealType).toBe("GUARANTEE_VERSUS_PERCENTAGE_OF_GROSS");
+    expect(amounts(munich.bill[0].figures)).toEqual({ payout: "14051.40", dealAmount: "13051.40", bonuses: "1000.00", promoterProfit: null, splitPoint: null, expensesCounted: null });
+    expect(munich.figures).toEqual({ adjustedGross: { amount: "37289.72" }, totalExpenses: { amount: "15350.00" }, net: { amount: "21939.72" }, promoterResult: { amount: "7888.32" }, ticketsSold: 1200 });
+  });
+
+  it("pays Lúa Moreno in Madrid on a plus deal: capped expenses, 15% promoter profit, the split point", async () => {
+    const madrid = await settlementOf(alice, demoEvents.madrid.id);
+    expect(amounts(madrid.bill[0].figures)).toEqual({
+      payout: "411511.50",
+      dealAmount: "411511.50",
+      bonuses: "0.00",
+      promoterProfit: "11250.00",
+      splitPoint: "86250.00",
+      expensesCounted: "30000.00",
+    });
+    expect(madrid.figures).toEqual({ adjustedGross: { amount: "517440.00" }, totalExpenses: { amount: "33500.00" }, net: { amount: "483940.00" }, promoterResult: { amount: "72428.50" }, ticketsSold: null });
+  });
+
+  it("pays the Elbe Quartet 80% of the door after capped expenses, at Harbor Hall, which has no Market", async () => {
+    const closing = await settlementOf(hana, demoEvents.harborSeasonClosing.id);
+    expect(amounts(closing.bill[0].figures)).toMatchObject({ payout: "15480.38", expensesCounted: "4500.00" });
+    expect(closing.figures).toEqual({ adjustedGross: { amount: "23850.47" }, totalExpenses: { amount: "4920.00" }, net: { amount: "18930.47" }, promoterResult: { amount: "3450.09" }, ticketsSold: null });
+  });
+
+  it("pays Nordlicht Collective per paid ticket, Base's 300, above its minimum", async () => {
+    const club = await settlementOf(hana, demoEvents.harborClubNight.id);
+    expect(amounts(club.bill[0].figures)).toMatchObject({ payout: "2400.00", dealAmount: "2400.00" });
+    expect(club.figures).toEqual({ adjustedGross: { amount: "6168.22" }, totalExpenses: { amount: "1600.00" }, net: { amount: "4568.22" }, promoterResult: { amount: "2168.22" }, ticketsSold: 300 });
   });
 });
 

@@ -59,7 +59,9 @@ const frozenTotals = {
   frozen_artist_payouts: "100",
   frozen_promoter_result: "0",
 };
-const frozenAct = { frozen_payout: "100", frozen_deal_amount: "100", frozen_bonuses: "0", frozen_withholding: "0", frozen_net_payable: "100" };
+/** What approval freezes since the house-only expenses: both sheets' results (the artist's sheet shows 0 + 0 here). */
+const frozenSheets = { frozen_house_expenses: "0", frozen_artist_promoter_result: "0" };
+const frozenAct = { frozen_payout: "100", frozen_deal_amount: "100", frozen_bonuses: "0", frozen_withholding: "0", frozen_buyouts: "0", frozen_reimbursements: "0", frozen_net_payable: "100" };
 
 describe("migrations", () => {
   it("build exactly what schema.prisma declares", async () => {
@@ -75,6 +77,10 @@ describe("migrations", () => {
       "20261127180000_deal_vocabulary",
       "20261127190000_whole_bill",
       "20261127200000_payments",
+      "20261127210000_deduction_rates_and_house_expenses",
+      "20261127220000_contract_link",
+      "20261127230000_payment_schedules",
+      "20261127233000_buyouts_and_reimbursements",
     ]);
   });
 });
@@ -82,19 +88,19 @@ describe("migrations", () => {
 describe("the settlement table's invariants", () => {
   it("refuse an approved settlement without its approver and frozen figures", async () => {
     await expect(insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice })).rejects.toThrow(/settlement_approval_frozen/);
-    await expect(insertSettlement({ status: "APPROVED", approved_at: new Date(), ...frozenTotals })).rejects.toThrow(/settlement_approval_frozen/);
-    await expect(insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals })).resolves.toBeTypeOf("string");
+    await expect(insertSettlement({ status: "APPROVED", approved_at: new Date(), ...frozenTotals, ...frozenSheets })).rejects.toThrow(/settlement_approval_frozen/);
+    await expect(insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals, ...frozenSheets })).resolves.toBeTypeOf("string");
   });
 
   it("refuse a draft carrying frozen figures", async () => {
     await expect(insertSettlement({ frozen_net: "100" })).rejects.toThrow(/settlement_approval_frozen/);
     await expect(insertSettlement({ frozen_tickets_sold: 10 })).rejects.toThrow(/settlement_approval_frozen/);
-    const approved = { status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals };
+    const approved = { status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals, ...frozenSheets };
     await expect(insertSettlement({ ...approved, frozen_tickets_sold: -1 })).rejects.toThrow(/settlement_frozen_tickets_sold_range/);
   });
 
   it("refuse a paid settlement without its payment, and a payment on an unpaid one", async () => {
-    const approved = { status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals };
+    const approved = { status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals, ...frozenSheets };
     await expect(insertSettlement({ ...approved, status: "PAID" })).rejects.toThrow(/settlement_payment_recorded/);
     await expect(insertSettlement({ ...approved, payment_reference: "TX-1" })).rejects.toThrow(/settlement_payment_recorded/);
   });
@@ -126,7 +132,7 @@ describe("the bill's invariants", () => {
 
   it("freeze an act's figures together, and only the ones its deal has", async () => {
     const plus = { deal_type: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", percentage: "85" };
-    await expect(draftWithAct({ frozen_payout: "100", frozen_withholding: "0", frozen_net_payable: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
+    await expect(draftWithAct({ frozen_payout: "100", frozen_withholding: "0", frozen_buyouts: "0", frozen_reimbursements: "0", frozen_net_payable: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
     await expect(draftWithAct({ ...plus, frozen_split_point: "100" })).rejects.toThrow(/settlement_act_frozen_together/);
     await expect(draftWithAct({ ...frozenAct, frozen_bonuses: "5" })).rejects.toThrow(/settlement_act_frozen_payout_adds_up/);
     await expect(draftWithAct({ ...plus, ...frozenAct, frozen_promoter_profit: "0", frozen_split_point: "5000", frozen_expenses_counted: "0" })).resolves.toBeUndefined();
@@ -144,6 +150,15 @@ describe("the bill's invariants", () => {
     await expect(draftWithAct({ deposit: "-1" })).rejects.toThrow(/settlement_act_deposit_not_negative/);
     await expect(draftWithAct({ withholding_rate: "0" })).rejects.toThrow(/settlement_act_withholding_rate_range/);
     await expect(draftWithAct({ withholding_rate: "100.01" })).rejects.toThrow(/settlement_act_withholding_rate_range/);
+  });
+
+  it("freeze an act's buyouts and reimbursements with its payout, in its net payable: payout − withholding + buyouts + reimbursements", async () => {
+    // The hand example: 11,543 − 3,462.90 + 500 + 420 = 9,000.10.
+    const act = { withholding_rate: "30", ...frozenAct, frozen_payout: "11543", frozen_deal_amount: "11543", frozen_withholding: "3462.90" };
+    await expect(draftWithAct({ ...act, frozen_buyouts: "500", frozen_reimbursements: "420", frozen_net_payable: "9000.10" })).resolves.toBeUndefined();
+    await expect(draftWithAct({ ...act, frozen_buyouts: "500", frozen_reimbursements: "420", frozen_net_payable: "8080.10" })).rejects.toThrow(/settlement_act_frozen_net_payable_adds_up/);
+    await expect(draftWithAct({ ...act, frozen_buyouts: null, frozen_reimbursements: "420", frozen_net_payable: "8500.10" })).rejects.toThrow(/settlement_act_frozen_repaid_together/);
+    await expect(draftWithAct({ ...act, frozen_buyouts: "-500", frozen_reimbursements: "420", frozen_net_payable: "8000.10" })).rejects.toThrow(/settlement_act_frozen_repaid_not_negative/);
   });
 
   it("refuse deal terms that do not fit the deal type", async () => {
@@ -178,7 +193,7 @@ describe("the bill's invariants", () => {
 
 describe("the settlement's children", () => {
   it("write a settlement's sheet once: a line position cannot be written twice", async () => {
-    const settlement = await insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals });
+    const settlement = await insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals, ...frozenSheets });
     const writeFirstLine = () =>
       db.sql.query(`INSERT INTO finance.settlement_line (company_id, settlement_id, position, kind, label, amount) VALUES ($1, $2, 0, 'GROSS_TICKET_SALES', 'Gross ticket sales', 100)`, [
         northwind,
@@ -202,6 +217,37 @@ describe("the settlement's children", () => {
     await expect(db.sql.query(`UPDATE finance.settlement SET currency = 'EUR' WHERE id = $1`, [settlement])).rejects.toThrow(
       /settlement_deduction_company_id_settlement_id_currency_fkey/,
     );
+  });
+
+  it("keep buyouts and reimbursements with their act, in its currency and company, in range, and delete them with it", async () => {
+    const settlement = await insertSettlement();
+    await insertAct(settlement);
+    for (const [table, most] of [["settlement_buyout", 9], ["settlement_reimbursement", 19]] as const) {
+      const row = (company: string, currency: string, actPosition: number, position: number, label: string, amount: string) =>
+        db.sql.query(`INSERT INTO finance.${table} (company_id, settlement_id, act_position, position, label, amount, currency) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          company,
+          settlement,
+          actPosition,
+          position,
+          label,
+          amount,
+          currency,
+        ]);
+      await expect(row(northwind, "EUR", 0, 0, "Catering", "500")).rejects.toThrow(new RegExp(`${table}_act_fkey`));
+      await expect(row(harbor, "USD", 0, 0, "Catering", "500")).rejects.toThrow(new RegExp(`${table}_act_fkey`));
+      await expect(row(northwind, "USD", 1, 0, "Catering", "500")).rejects.toThrow(new RegExp(`${table}_act_fkey`));
+      await expect(row(northwind, "USD", 0, 0, "Catering", "0")).rejects.toThrow(new RegExp(`${table}_amount_positive`));
+      await expect(row(northwind, "USD", 0, 0, " ", "500")).rejects.toThrow(new RegExp(`${table}_label_length`));
+      await expect(row(northwind, "USD", 0, 0, "x".repeat(101), "500")).rejects.toThrow(new RegExp(`${table}_label_length`));
+      await expect(row(northwind, "USD", 0, most + 1, "Catering", "500")).rejects.toThrow(new RegExp(`${table}_position_range`));
+      await row(northwind, "USD", 0, most, "Catering", "500");
+    }
+    await db.sql.query(`DELETE FROM finance.settlement WHERE id = $1`, [settlement]);
+    const [left] = await db.sql.query<{ count: number }>(
+      `SELECT (SELECT count(*) FROM finance.settlement_buyout WHERE settlement_id = $1)::int + (SELECT count(*) FROM finance.settlement_reimbursement WHERE settlement_id = $1)::int AS count`,
+      [settlement],
+    );
+    expect(left!.count).toBe(0);
   });
 
   it("keep ticket bonuses with their act, in its currency and company, in range, and delete them with it", async () => {
@@ -262,6 +308,60 @@ describe("the payments' invariants", () => {
   });
 });
 
+describe("the deductions' and sheets' invariants", () => {
+  const deduct = (settlementId: string, columns: Record<string, unknown>) =>
+    insertRow("settlement_deduction", { company_id: northwind, settlement_id: settlementId, position: 0, label: "Fees", currency: "USD", ...columns }, "settlement_id::text AS id");
+
+  it("keep exactly the term a deduction's basis takes, each in range", async () => {
+    const settlement = await insertSettlement();
+    // A row written before the bases is FLAT with its amount.
+    await expect(deduct(settlement, { amount: "10" })).resolves.toBe(settlement);
+    await db.sql.query(`DELETE FROM finance.settlement_deduction WHERE settlement_id = $1`, [settlement]);
+    for (const wrong of [
+      { basis: "FLAT" },
+      { basis: "FLAT", amount: "10", rate: "7" },
+      { basis: "PER_TICKET", amount: "10" },
+      { basis: "PER_TICKET", per_ticket: "1.50", rate: "7" },
+      { basis: "TAX_INCLUDED_IN_PRICE" },
+      { basis: "PERCENTAGE_OF_GROSS", rate: "3", per_ticket: "1" },
+    ]) {
+      await expect(deduct(settlement, wrong)).rejects.toThrow(/settlement_deduction_terms_fit_basis/);
+    }
+    await expect(deduct(settlement, { basis: "PER_TICKET", per_ticket: "0" })).rejects.toThrow(/settlement_deduction_per_ticket_positive/);
+    await expect(deduct(settlement, { basis: "TAX_ADDED_TO_PRICE", rate: "0" })).rejects.toThrow(/settlement_deduction_rate_range/);
+    await expect(deduct(settlement, { basis: "TAX_ADDED_TO_PRICE", rate: "100.01" })).rejects.toThrow(/settlement_deduction_rate_range/);
+    await expect(deduct(settlement, { basis: "TAX_INCLUDED_IN_PRICE", rate: "100" })).resolves.toBe(settlement);
+  });
+
+  it("freeze a rate's base with its amount, a flat deduction at its amount, and nothing negative", async () => {
+    const settlement = await insertSettlement();
+    await expect(deduct(settlement, { basis: "TAX_INCLUDED_IN_PRICE", rate: "7", frozen_amount: "7" })).rejects.toThrow(/settlement_deduction_frozen_base_fits_basis/);
+    await expect(deduct(settlement, { basis: "PER_TICKET", per_ticket: "1", frozen_base: "100", frozen_amount: "7" })).rejects.toThrow(/settlement_deduction_frozen_base_fits_basis/);
+    await expect(deduct(settlement, { basis: "FLAT", amount: "10", frozen_amount: "9" })).rejects.toThrow(/settlement_deduction_frozen_flat_amount/);
+    await expect(deduct(settlement, { basis: "PERCENTAGE_OF_GROSS", rate: "3", frozen_base: "-1", frozen_amount: "0" })).rejects.toThrow(/settlement_deduction_frozen_not_negative/);
+    await expect(deduct(settlement, { basis: "TAX_INCLUDED_IN_PRICE", rate: "7", frozen_base: "107", frozen_amount: "7" })).resolves.toBe(settlement);
+  });
+
+  it("freeze both sheets' results with the other totals, the house-only expenses taken off the artist's sheet's result", async () => {
+    const approved = { status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals };
+    await expect(insertSettlement(approved)).rejects.toThrow(/settlement_frozen_sheets_together/);
+    await expect(insertSettlement({ ...approved, frozen_house_expenses: "0" })).rejects.toThrow(/settlement_frozen_sheets_together/);
+    await expect(insertSettlement({ ...approved, frozen_house_expenses: "-5", frozen_artist_promoter_result: "-5" })).rejects.toThrow(/settlement_frozen_house_expenses_not_negative/);
+    // The promoter's books: 0 = 0 − 0; with 30 of house-only expenses the artist's sheet must show 30.
+    await expect(insertSettlement({ ...approved, frozen_house_expenses: "30", frozen_artist_promoter_result: "0" })).rejects.toThrow(/settlement_frozen_promoter_result_after_house/);
+    await expect(insertSettlement({ ...approved, frozen_house_expenses: "30", frozen_artist_promoter_result: "30" })).resolves.toBeTypeOf("string");
+  });
+
+  it("write each sheet once: a line position is the key with the settlement and the sheet", async () => {
+    const settlement = await insertSettlement({ status: "APPROVED", approved_at: new Date(), approved_by: alice, ...frozenTotals, ...frozenSheets });
+    const writeLine = (sheet: string) =>
+      db.sql.query(`INSERT INTO finance.settlement_line (company_id, settlement_id, sheet, position, kind, label, amount) VALUES ($1, $2, $3, 0, 'NET', 'Net', 100)`, [northwind, settlement, sheet]);
+    await writeLine("INTERNAL");
+    await writeLine("ARTIST");
+    await expect(writeLine("ARTIST")).rejects.toThrow(/settlement_line_pkey/);
+  });
+});
+
 describe("the ledger tables' invariants", () => {
   it("refuse amounts that are not positive and blank descriptions", async () => {
     const insertExpense = (amount: string, description: string) =>
@@ -279,6 +379,9 @@ const firstMigration = "20261124220000_finance_ledger_and_settlements";
 const dealVocabulary = "20261127180000_deal_vocabulary";
 const wholeBill = "20261127190000_whole_bill";
 const payments = "20261127200000_payments";
+const deductionRates = "20261127210000_deduction_rates_and_house_expenses";
+/** The migrations after the payments', which the older migrations' tests also apply. */
+const afterPayments = [deductionRates, "20261127220000_contract_link", "20261127230000_payment_schedules", "20261127233000_buyouts_and_reimbursements"];
 
 /**
  * A database migrated up to `migrations` only, as a deployment before the next one was;
@@ -357,7 +460,7 @@ describe("the deal vocabulary migration, on settlements stored before it", () =>
       ).toEqual([]);
 
       // Split point 8,300 + 5,000 + 2,000 = 15,300 of adjusted gross: the artist is still paid 5,000 + 85% × 9,200 = 12,820.
-      expect(await database.migrateTo()).toEqual([wholeBill, payments]);
+      expect(await database.migrateTo()).toEqual([wholeBill, payments, ...afterPayments]);
       const finance = createFinanceData(database.prisma, { companyId, userId: alice });
       const draft = (await finance.settlements.find(aboveGuarantee))!;
       const { promoterProfit } = draft.bill[0]!.dealTerms;
@@ -440,7 +543,7 @@ describe("the whole-bill migration, on settlements stored before it", () => {
 
       // Settled by hand: the draft is deleted.
       await database.sql.query(`DELETE FROM finance.settlement WHERE id = $1`, [mixedDraft]);
-      expect(await database.migrateTo()).toEqual([wholeBill, payments]);
+      expect(await database.migrateTo()).toEqual([wholeBill, payments, ...afterPayments]);
 
       const settlements = await database.sql.query<{ id: string; event_id: string; status: string; approved_at: Date | null; frozen_artist_payouts: string | null }>(
         `SELECT id::text, event_id::text, status::text, approved_at, frozen_artist_payouts::text FROM finance.settlement WHERE company_id = $1 ORDER BY created_at`,
@@ -523,11 +626,15 @@ describe("the payments migration, on settlements stored before it", () => {
       await act(paid, 1, support, "20");
       await act(approved, 0, headliner, "100");
 
-      expect(await database.migrateTo()).toEqual([payments]);
+      expect(await database.migrateTo()).toEqual([payments, ...afterPayments]);
       expect(await database.sql.query(`SELECT settlement_id::text, billing_position, frozen_withholding::text, frozen_net_payable::text FROM finance.settlement_act WHERE company_id = $1 ORDER BY settlement_id = $2 DESC, billing_position`, [companyId, paid])).toEqual([
         { settlement_id: paid, billing_position: 0, frozen_withholding: "0.0000", frozen_net_payable: "80.0000" },
         { settlement_id: paid, billing_position: 1, frozen_withholding: "0.0000", frozen_net_payable: "20.0000" },
         { settlement_id: approved, billing_position: 0, frozen_withholding: "0.0000", frozen_net_payable: "100.0000" },
+      ]);
+      // The buyouts and reimbursements migration: an act approved before had none.
+      expect(await database.sql.query(`SELECT DISTINCT frozen_buyouts::text, frozen_reimbursements::text FROM finance.settlement_act WHERE company_id = $1`, [companyId])).toEqual([
+        { frozen_buyouts: "0.0000", frozen_reimbursements: "0.0000" },
       ]);
       const finance = createFinanceData(database.prisma, { companyId, userId: alice });
       const paidSettlement = (await finance.settlements.find(paid))!;
@@ -536,6 +643,75 @@ describe("the payments migration, on settlements stored before it", () => {
         [support, "BALANCE", "20.00", "WIRE-OLD", "2026-05-20"],
       ]);
       expect(await finance.settlements.payments((await finance.settlements.find(approved))!)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe("the deduction rates and house-only expenses migration, on settlements stored before it", () => {
+  it("keeps each deduction FLAT (frozen at its amount once approved), each expense on the artist's sheet, and an approved sheet as the artist's too", async () => {
+    const database = await databaseAt([firstMigration, dealVocabulary, wholeBill, payments]);
+    try {
+      const companyId = crypto.randomUUID();
+      const event = crypto.randomUUID();
+      await database.insert("expense", { company_id: companyId, event_id: event, category: "PRODUCTION", description: "Sound", amount: 30, currency: "USD", incurred_on: "2026-05-01", created_by: alice });
+      const settlement = (status: string, approval: Record<string, unknown>) =>
+        database.insert("settlement", { company_id: companyId, event_id: crypto.randomUUID(), currency: "USD", created_by: alice, status, ...approval });
+      // Gross 100, fees 10, adjusted gross 90, expenses 30, net 60, the artist 50, the promoter 10.
+      const approved = await settlement("APPROVED", {
+        approved_at: "2026-05-01T00:00:00Z",
+        approved_by: alice,
+        frozen_gross_ticket_sales: "100",
+        frozen_deductions: "10",
+        frozen_adjusted_gross: "90",
+        frozen_total_expenses: "30",
+        frozen_net: "60",
+        frozen_artist_payouts: "50",
+        frozen_promoter_result: "10",
+      });
+      const draft = await settlement("DRAFT", {});
+      for (const settlementId of [approved, draft]) {
+        await database.insert("settlement_act", {
+          company_id: companyId, settlement_id: settlementId, billing_position: 0, artist_id: artist, currency: "USD", deal_type: "FLAT_GUARANTEE", guarantee: "50",
+          ...(settlementId === approved ? { frozen_payout: "50", frozen_deal_amount: "50", frozen_bonuses: "0", frozen_withholding: "0", frozen_net_payable: "50" } : {}),
+        });
+        await database.insert("settlement_deduction", { company_id: companyId, settlement_id: settlementId, position: 0, label: "Ticketing fees", amount: "10", currency: "USD" });
+      }
+      const lines = [
+        ["GROSS_TICKET_SALES", "Gross ticket sales", "100"],
+        ["DEDUCTION", "Ticketing fees", "10"],
+        ["ADJUSTED_GROSS", "Adjusted gross", "90"],
+        ["EXPENSE", "Production", "30"],
+        ["TOTAL_EXPENSES", "Total expenses", "30"],
+        ["NET", "Net", "60"],
+        ["ARTIST_PAYOUT", "Flat guarantee (USD 50.00)", "50"],
+        ["PROMOTER_RESULT", "Promoter profit", "10"],
+      ];
+      for (const [position, [kind, label, amount]] of lines.entries()) {
+        await database.insert("settlement_line", { company_id: companyId, settlement_id: approved, position, kind, label, amount });
+      }
+
+      expect(await database.migrateTo()).toEqual(afterPayments);
+      expect(await database.sql.query(`SELECT sheet::text FROM finance.expense WHERE company_id = $1`, [companyId])).toEqual([{ sheet: "ARTIST_SHEET" }]);
+      expect(
+        await database.sql.query(
+          `SELECT settlement_id::text, basis::text, amount::text, frozen_base, frozen_amount::text FROM finance.settlement_deduction WHERE company_id = $1 ORDER BY settlement_id = $2 DESC`,
+          [companyId, approved],
+        ),
+      ).toEqual([
+        { settlement_id: approved, basis: "FLAT", amount: "10.0000", frozen_base: null, frozen_amount: "10.0000" },
+        { settlement_id: draft, basis: "FLAT", amount: "10.0000", frozen_base: null, frozen_amount: null },
+      ]);
+
+      // Read as the API reads it: the artist's sheet is the sheet as approved, line for line; nothing was house only.
+      const finance = createFinanceData(database.prisma, { companyId, userId: alice });
+      const figures = await finance.settlements.figures((await finance.settlements.find(approved))!, null);
+      const printed = (sheet: readonly { kind: string; label: string; amount: { amount: { toFixed(): string } } }[]) => sheet.map((line) => [line.kind, line.label, line.amount.amount.toFixed()]);
+      expect(printed(figures.artistSheet.lines)).toEqual(printed(figures.lines));
+      expect(printed(figures.lines)).toEqual(lines);
+      expect([figures.houseExpenses, figures.promoterResult, figures.artistSheet.promoterResult].map((money) => formatMoney(money))).toEqual(["0.00", "10.00", "10.00"]);
+      expect(figures.deductionFigures.map((deduction) => [deduction.line, deduction.base, formatMoney(deduction.amount)])).toEqual([["Ticketing fees", null, "10.00"]]);
     } finally {
       await database.close();
     }

@@ -7,7 +7,7 @@
 import { formatMoney, parseDealTerms, type DealTermsInput, type Tenant } from "@marquee/kit";
 import { demoUsers } from "@marquee/kit/demo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseMoney, type ExpenseCategory, type Money } from "../src/domain/index.ts";
+import { parseMoney, type ExpenseCategory, type Money, type SettlementTerms } from "../src/domain/index.ts";
 import type { FinanceData } from "../src/data/finance-data.ts";
 import type { SettlementFiguresRecord } from "../src/data/records.ts";
 import { openFinanceTestDatabase, type FinanceTestDatabase } from "./finance-test-database.ts";
@@ -17,12 +17,12 @@ const dollars = (amount: string) => ({ amount, currency: "USD" });
 /** Money as a settlement statement prints it. */
 const describeMoney = (money: Money) => `${money.currency} ${formatMoney(money)}`;
 /** The Chicago show's terms: a one-act bill, the headliner on $8,000 versus 80% of net. */
-const chicagoTerms = (headliner: string) => ({
+const chicagoTerms = (headliner: string): SettlementTerms => ({
   currency: "USD",
   bill: [{ artistId: headliner, dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("8000.00"), percentage: "80" }, "USD") }],
   deductions: [
-    { label: "Ticketing fees", amount: usd("1652.40") },
-    { label: "Chicago amusement tax", amount: usd("2478.60") },
+    { basis: "FLAT", label: "Ticketing fees", amount: usd("1652.40") },
+    { basis: "FLAT", label: "Chicago amusement tax", amount: usd("2478.60") },
   ],
 });
 
@@ -93,9 +93,32 @@ describe("a draft settlement", () => {
     expect(describeMoney(figures.net)).toBe("USD 12019.00");
   });
 
+  it("names the contract an act is paid under, a contract paying one act, whoever races to name it twice", async () => {
+    const show = await chicagoShow();
+    const contractId = crypto.randomUUID();
+    const onContract = (artistId: string) => ({ ...chicagoTerms(artistId), bill: chicagoTerms(artistId).bill.map((act) => ({ ...act, contractId })) });
+    // Ten requests race to settle ten shows on one contract: the unique (company, contract) lets one through.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => show.request().settlements.create(crypto.randomUUID(), onContract(crypto.randomUUID()))),
+    );
+    const opened = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.bill[0]!.contractId).toBe(contractId);
+    for (const result of results) {
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "bill" } });
+    }
+    const acts = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM finance.settlement_act WHERE company_id = $1 AND contract_id = $2`, [show.tenant.companyId, contractId]);
+    expect(acts[0]!.n).toBe(1);
+    const settlements = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM finance.settlement WHERE company_id = $1`, [show.tenant.companyId]);
+    // The Chicago draft and the one that won: a refused create leaves no settlement behind.
+    expect(settlements[0]!.n).toBe(2);
+    const found = await show.request().settlements.actOfContract.load(contractId);
+    expect(found?.settlement.id).toBe(opened[0]!.id);
+  });
+
   it("can be edited: parts given replace the old ones, the rest is kept", async () => {
     const show = await chicagoShow();
-    const updated = await show.request().settlements.update(show.settlement.id, { deductions: [{ label: "Ticketing fees", amount: usd("1000.00") }] });
+    const updated = await show.request().settlements.update(show.settlement.id, { deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("1000.00") }] });
     const terms = updated.bill[0]!.dealTerms;
     expect([terms.type, terms.guarantee && describeMoney(terms.guarantee), terms.percentage?.toFixed()]).toEqual(["GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "USD 8000.00", "80"]);
     const figures = await show.request().settlements.figures(updated, null);
@@ -155,8 +178,15 @@ describe("approval", () => {
     for (const refusal of refusals) {
       expect(refusal).toMatchObject({ name: "IllegalSettlementTransitionError", from: "APPROVED", to: "APPROVED" });
     }
-    const [lines] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM finance.settlement_line WHERE settlement_id = $1`, [show.settlement.id]);
-    expect(lines!.count).toBe(chicagoSheet.length);
+    // Both sheets, once each: nothing is house only, so the artist's sheet is the promoter's, line for line.
+    const lines = await db.sql.query<{ sheet: string; count: number }>(
+      `SELECT sheet::text, count(*)::int AS count FROM finance.settlement_line WHERE settlement_id = $1 GROUP BY sheet ORDER BY sheet`,
+      [show.settlement.id],
+    );
+    expect(lines).toEqual([
+      { sheet: "ARTIST", count: chicagoSheet.length },
+      { sheet: "INTERNAL", count: chicagoSheet.length },
+    ]);
   });
 
   it("refuses a settlement whose event has an expense in another currency, naming it, and writes nothing", async () => {
@@ -203,8 +233,12 @@ describe("an approved settlement", () => {
     await expect(show.request().settlements.update(show.settlement.id, { deductions: [] })).rejects.toMatchObject(notEditable);
     await expect(show.request().settlements.remove(show.settlement.id)).rejects.toMatchObject(notEditable);
 
+    // Each deduction as entered, with the amount frozen at approval (a flat one's own).
     const deductions = await show.request().settlements.deductions(show.settlement);
-    expect(deductions.map((deduction) => deduction.label)).toEqual(["Ticketing fees", "Chicago amusement tax"]);
+    expect(deductions.map(({ deduction, frozen }) => [deduction.label, frozen && describeMoney(frozen.amount), frozen?.base])).toEqual([
+      ["Ticketing fees", "USD 1652.40", null],
+      ["Chicago amusement tax", "USD 2478.60", null],
+    ]);
     expect(await statusOf(show.request(), show.settlement.id)).toBe("APPROVED");
   });
 
@@ -249,13 +283,13 @@ describe("a draft's terms", () => {
     const switched = await show.request().settlements.update(show.settlement.id, {
       currency: "EUR",
       bill: [{ artistId: show.artist, dealTerms: eurosWithBonus }],
-      deductions: [{ label: "VAT", amount: eur("100.00") }],
+      deductions: [{ basis: "FLAT", label: "VAT", amount: eur("100.00") }],
     });
     expect((await show.request().settlements.find(show.settlement.id))?.bill).toEqual(switched.bill);
     expect(switched.bill[0]!.dealTerms.ticketBonuses.map((bonus) => `${bonus.ticketsSold}: ${describeMoney(bonus.bonus)}`)).toEqual(["600: EUR 500.00"]);
     expect(switched.currency).toBe("EUR");
     const deductions = await show.request().settlements.deductions(switched);
-    expect(deductions.map((deduction) => describeMoney(deduction.amount))).toEqual(["EUR 100.00"]);
+    expect(deductions.map(({ deduction }) => deduction.basis === "FLAT" && describeMoney(deduction.amount))).toEqual(["EUR 100.00"]);
   });
 
   it("are deleted with a deleted draft, which is returned as it was", async () => {
@@ -263,7 +297,7 @@ describe("a draft's terms", () => {
     const finance = show.request();
     const deleted = await finance.settlements.remove(show.settlement.id);
     expect(deleted.id).toBe(show.settlement.id);
-    expect((await finance.settlements.deductions(deleted)).map((deduction) => deduction.label)).toEqual(["Ticketing fees", "Chicago amusement tax"]);
+    expect((await finance.settlements.deductions(deleted)).map(({ deduction }) => deduction.label)).toEqual(["Ticketing fees", "Chicago amusement tax"]);
     expect(await show.request().settlements.find(show.settlement.id)).toBeNull();
     const [rows] = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM finance.settlement_deduction WHERE settlement_id = $1`, [show.settlement.id]);
     expect(rows!.count).toBe(0);
@@ -286,7 +320,7 @@ async function showSettledBy(
   const settlement = await finance.settlements.create(event, {
     currency: "USD",
     bill: [{ artistId: artist, dealTerms: parseDealTerms(terms, "USD") }],
-    deductions: (ledger.deductions ?? []).map(([label, amount]) => ({ label, amount: usd(amount) })),
+    deductions: (ledger.deductions ?? []).map(([label, amount]) => ({ basis: "FLAT" as const, label, amount: usd(amount) })),
   });
   return { event, artist, settlement, request: () => db.request(tenant) };
 }

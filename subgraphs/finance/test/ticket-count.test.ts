@@ -172,3 +172,45 @@ describe("approval", () => {
     expect(base.calls).toEqual([]);
   });
 });
+
+describe("a deduction per paid ticket", () => {
+  it("reads Base's count as a deal paid by it does, and approval freezes the count with the deduction's amount", async () => {
+    const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+    const finance = db.request(tenant);
+    const event = crypto.randomUUID();
+    await finance.incomes.record({ eventId: event, source: "TICKETING", description: "Tickets", payer: null, amount: usd("20000.00"), receivedOn: "2026-05-01" });
+    await finance.expenses.record({ eventId: event, category: "PRODUCTION", description: "Sound", vendor: null, amount: usd("5000.00"), incurredOn: "2026-05-01" });
+    // A flat deal reads no count: only the deduction does.
+    const settlement = await finance.settlements.create(event, {
+      currency: "USD",
+      bill: [{ artistId: crypto.randomUUID(), dealTerms: parseDealTerms(flat, "USD") }],
+      deductions: [{ label: "Restoration fee", basis: "PER_TICKET", perTicket: usd("1.50") }],
+    });
+    const base = fakeBase(new Map([[event, 800]]));
+
+    // 1.50 × 800 = 1,200.00; adjusted gross 20,000 − 1,200 = 18,800; net 18,800 − 5,000 = 13,800; promoter 13,800 − 6,000 = 7,800.
+    const draft = await figuresOf(settlement, requestOf(tenant, base));
+    expect(base.calls.map((call) => call.ids)).toEqual([[event]]);
+    expect([draft.ticketsSold, draft.lines[1]!.label, draft.deductions.amount.toFixed(2), draft.promoterResult.amount.toFixed(2)]).toEqual([
+      800,
+      "Restoration fee (USD 1.50 × 800 paid tickets)",
+      "1200.00",
+      "7800.00",
+    ]);
+
+    // 100 more sold by the approval: 1.50 × 900 = 1,350.00; promoter 20,000 − 1,350 − 5,000 − 6,000 = 7,650.
+    base.ticketsSold.set(event, 900);
+    await approve(settlement.id, requestOf(tenant, base));
+    expect(base.calls).toHaveLength(2);
+    const [row] = await db.sql.query(
+      `SELECT s.frozen_tickets_sold, s.frozen_promoter_result::text, d.frozen_base, d.frozen_amount::text FROM finance.settlement s JOIN finance.settlement_deduction d ON d.settlement_id = s.id WHERE s.id = $1`,
+      [settlement.id],
+    );
+    expect(row).toEqual({ frozen_tickets_sold: 900, frozen_promoter_result: "7650.0000", frozen_base: null, frozen_amount: "1350.0000" });
+
+    base.ticketsSold.set(event, 10);
+    const frozen = await figuresOf((await db.request(tenant).settlements.find(settlement.id))!, requestOf(tenant, base));
+    expect(base.calls).toHaveLength(2);
+    expect([frozen.frozen, frozen.ticketsSold, frozen.lines[1]!.label, frozen.promoterResult.amount.toFixed(2)]).toEqual([true, 900, "Restoration fee (USD 1.50 × 900 paid tickets)", "7650.00"]);
+  });
+});

@@ -45,7 +45,10 @@ export const marketAccess = defineModuleAccess<Resolvers>()({
     DealTermsVersion: partOfParent,
     PromoterProfit: partOfParent,
     TicketBonus: partOfParent,
+    Buyout: partOfParent,
     RadiusClause: partOfParent,
+    // An offer's figures are part of its terms: whoever sees the terms sees what they are priced at.
+    OfferPricing: partOfParent,
     Money: partOfParent,
     PageInfo: partOfParent,
   },

@@ -334,7 +334,7 @@ describe("Base's events and artists with their deals", () => {
   it("cost Market the same number of statements for 10 events as for 100", async () => {
     const statementsFor = async (first: number) => {
       const before = marketStatements();
-      const response = await ask(alice, "query($first: Int) { events(first: $first) { edges { node { deals { edges { node { status currentTerms { ticketBonuses { ticketsSold } } } } } } } } }", { first });
+      const response = await ask(alice, "query($first: Int) { events(first: $first) { edges { node { deals { edges { node { status currentTerms { ticketBonuses { ticketsSold } pricing { breakEvenTickets } } } } } } } } }", { first });
       expect(response.body.errors).toBeUndefined();
       return marketStatements() - before;
     };
@@ -346,6 +346,81 @@ describe("Base's events and artists with their deals", () => {
     expect(response.status).toBe(200);
     expect(response.body.data!.events.edges.map((edge: { node: { deals: unknown } }) => edge.node.deals)).toEqual([null, null]);
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", module: "market" });
+  });
+});
+
+describe("an offer's pricing", () => {
+  const pricingFields = `pricingUnavailableReason estimatedExpenses { amount currency }
+    pricing { currency sellableTickets grossPotential { amount currency } averageTicketPrice { amount } expenses { amount } promoterProfit { amount }
+              breakEvenTickets walkoutPotential { amount currency } walkoutExplanation walkoutAtBreakEven { amount } }`;
+  const dealsOfEvent = (eventId: string) =>
+    ask(alice, `query($eventId: ID) { deals(filter: { eventId: $eventId }) { edges { node { event { grossPotential { amount } } currentTerms { kind ${pricingFields} } history { edges { node { kind pricing { breakEvenTickets walkoutPotential { amount } } } } } } } } }`, {
+      eventId,
+    });
+
+  it("of the demo's Chicago deal: 800 tickets at $45 in Base, $12,000 of expenses, $9,000 versus 85% with two bonuses", async () => {
+    const response = await dealsOfEvent(demoEvents.chicago.id);
+    expect(response.body.errors).toBeUndefined();
+    const [deal] = response.body.data!.deals.edges.map((edge: { node: unknown }) => edge.node);
+    // Break-even: (12,000 + 9,000) / 45 = 466.7 → 467 tickets (at 467, 85% × (21,015 − 12,000) = 7,662.75 is below the
+    // guarantee). Sellout: 85% × (36,000 − 12,000) = 20,400, plus the bonuses at 700 and 800 tickets: 22,900.
+    expect(deal.event).toEqual({ grossPotential: { amount: "36000.00" } });
+    expect(deal.currentTerms).toEqual({
+      kind: "COUNTER_OFFER",
+      pricingUnavailableReason: null,
+      estimatedExpenses: usd("12000.00"),
+      pricing: {
+        currency: "USD",
+        sellableTickets: 800,
+        grossPotential: usd("36000.00"),
+        averageTicketPrice: { amount: "45.00" },
+        expenses: { amount: "12000.00" },
+        promoterProfit: null,
+        breakEvenTickets: 467,
+        walkoutPotential: usd("22900.00"),
+        walkoutExplanation: "85% of net (USD 20400.00) exceeds guarantee (USD 9000.00)",
+        walkoutAtBreakEven: { amount: "9000.00" },
+      },
+    });
+  });
+
+  it("of the demo's Berlin deal, from Base's three tiers: the door deal offered and the agent's counter", async () => {
+    const response = await dealsOfEvent(demoEvents.berlin.id);
+    expect(response.body.errors).toBeUndefined();
+    const [deal] = response.body.data!.deals.edges.map((edge: { node: unknown }) => edge.node);
+    // Floor 2,760 sellable × 42 + balcony 560 × 55 + VIP 104 × 95 = 156,600 over 3,424 tickets, 45.7359… on average.
+    expect(deal.event).toEqual({ grossPotential: { amount: "156600.00" } });
+    expect(deal.currentTerms.pricing).toMatchObject({ sellableTickets: 3424, grossPotential: { amount: "156600.00", currency: "EUR" }, averageTicketPrice: { amount: "45.74" } });
+    expect(deal.history.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { kind: "DRAFT", pricing: { breakEvenTickets: 1823, walkoutPotential: { amount: "109620.00" } } },
+      // 70% door: each ticket leaves the promoter 30%, so 25,000 / (0.3 × 45.7359…) = 1,822.04 → 1,823; 70% × 156,600 at a sellout.
+      { kind: "OFFER", pricing: { breakEvenTickets: 1823, walkoutPotential: { amount: "109620.00" } } },
+      // €9,000 versus 80% of net: (25,000 + 9,000) / 45.7359… = 743.4 → 744; 80% × (156,600 − 25,000) = 105,280 at a sellout.
+      { kind: "COUNTER_OFFER", pricing: { breakEvenTickets: 744, walkoutPotential: { amount: "105280.00" } } },
+    ]);
+  });
+
+  it("is null for a deal with no event yet, saying so", async () => {
+    const response = await ask(alice, `query($artistId: ID) { deals(filter: { artistId: $artistId }) { edges { node { event { id } currentTerms { pricingUnavailableReason pricing { breakEvenTickets } } } } } }`, {
+      artistId: demoArtists.neonHarbor.id,
+    });
+    const openDate = response.body.data!.deals.edges.map((edge: { node: { event: unknown; currentTerms: unknown } }) => edge.node).find((node: { event: unknown }) => node.event === null);
+    expect(openDate.currentTerms).toEqual({ pricingUnavailableReason: "NO_EVENT", pricing: null });
+  });
+
+  it("takes the estimate with the terms, in their currency, and refuses one in another, naming the field", async () => {
+    const terms = { dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("15000") };
+    const mutation = `mutation($input: CreateDealInput!) { createDeal(input: $input) { currentTerms { estimatedExpenses { amount currency } pricing { breakEvenTickets } } } }`;
+    // 1,800 tickets at $52.50 in Brooklyn: (30,000.50 + 15,000) / 52.50 = 857.2 → 858.
+    const created = await ask(alice, mutation, { input: { artistId: demoArtists.neonHarbor.id, eventId: demoEvents.brooklyn.id, terms: { ...terms, estimatedExpenses: usd("30000.5") } } });
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data!.createDeal.currentTerms).toEqual({ estimatedExpenses: usd("30000.50"), pricing: { breakEvenTickets: 858 } });
+
+    const refused = await ask(alice, mutation, { input: { artistId: demoArtists.neonHarbor.id, terms: { ...terms, estimatedExpenses: { amount: "100", currency: "EUR" } } } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: "The estimated expenses are in EUR but the terms are in USD.",
+      extensions: { code: "BAD_USER_INPUT", reason: "INVALID_OFFER_TERMS", field: "estimatedExpenses" },
+    });
   });
 });
 

@@ -57,6 +57,8 @@ describe("migrations", () => {
       "20261127120000_bonus_threshold_bound",
       "20261127180000_deal_vocabulary",
       "20261127200000_deposit_and_withholding",
+      "20261127210000_offer_estimated_expenses",
+      "20261127233000_buyouts",
     ]);
   });
 
@@ -85,7 +87,12 @@ describe("migrations", () => {
       await version(3, "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", "9000", "80", null);
       await version(4, "DOOR_DEAL", null, "70", null);
 
-      expect(await applyMigrations(database.target, { schema: marketSchema, migrationsDir })).toEqual(["20261127180000_deal_vocabulary", "20261127200000_deposit_and_withholding"]);
+      expect(await applyMigrations(database.target, { schema: marketSchema, migrationsDir })).toEqual([
+        "20261127180000_deal_vocabulary",
+        "20261127200000_deposit_and_withholding",
+        "20261127210000_offer_estimated_expenses",
+        "20261127233000_buyouts",
+      ]);
       expect(await findSchemaDrift(sql, { schema: marketSchema, prismaSchemaPath: fileURLToPath(new URL("../../../prisma/market/schema.prisma", import.meta.url)) })).toEqual([]);
       const versions = await sql.query(
         `SELECT number, deal_type::text, guarantee::text, percentage::text, promoter_profit_amount::text, promoter_profit_percentage::text, per_ticket::text, expense_cap::text,
@@ -132,6 +139,39 @@ describe("the terms versions", () => {
       { number: 1, kind: "DRAFT", guarantee: "5000.0000" },
       { number: 2, kind: "OFFER", guarantee: "5000.0000" },
     ]);
+  });
+
+  it("keep their buyouts in the order written, append-only, each above zero with a label of 1 to 100 characters", async () => {
+    const tenant: Tenant = { companyId: crypto.randomUUID(), userId: demoUsers.alice.id };
+    const market = db.request(tenant);
+    const terms = parseOfferTerms({
+      dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET",
+      currency: "USD",
+      guarantee: { amount: "10000", currency: "USD" },
+      percentage: "85",
+      buyouts: [
+        { label: "Catering buyout", amount: { amount: "500", currency: "USD" } },
+        { label: "Hotel buyout", amount: { amount: "300.50", currency: "USD" } },
+      ],
+    });
+    const deal = await market.deals.create({ artistId: crypto.randomUUID(), eventId: null, terms, notes: null });
+    const offered = await market.deals.offer(deal.id);
+    const version = await market.deals.version(offered.currentVersionId);
+    const printed = (await market.deals.buyouts(version)).map(({ label, amount }) => `${label}: ${amount.amount.toFixed()} ${amount.currency}`);
+    // The offer copies the draft's buyouts: both versions hold them.
+    expect(printed).toEqual(["Catering buyout: 500 USD", "Hotel buyout: 300.5 USD"]);
+    expect(await count(`market.deal_terms_buyout WHERE company_id = $1`, [tenant.companyId])).toBe(4);
+
+    const refused = /is append-only: a version of a deal's terms cannot be changed or deleted/;
+    await expect(db.sql.query(`UPDATE market.deal_terms_buyout SET amount = 1 WHERE company_id = $1`, [tenant.companyId])).rejects.toThrow(refused);
+    await expect(db.sql.query(`DELETE FROM market.deal_terms_buyout WHERE company_id = $1`, [tenant.companyId])).rejects.toThrow(/deal_terms_buyout is append-only/);
+    const insert = (position: number, label: string, amount: string, currency = "USD") =>
+      db.sql.query(`INSERT INTO market.deal_terms_buyout (company_id, version_id, position, label, amount, currency) VALUES ($1, $2, $3, $4, $5, $6)`, [tenant.companyId, version.id, position, label, amount, currency]);
+    await expect(insert(5, "Rider", "0")).rejects.toThrow(/deal_terms_buyout_amount_positive/);
+    await expect(insert(5, "  ", "10")).rejects.toThrow(/deal_terms_buyout_label_length/);
+    await expect(insert(5, "x".repeat(101), "10")).rejects.toThrow(/deal_terms_buyout_label_length/);
+    await expect(insert(10, "Rider", "10")).rejects.toThrow(/deal_terms_buyout_position_in_range/);
+    await expect(insert(5, "Rider", "10", "EUR")).rejects.toThrow(/deal_terms_buyout_company_id_version_id_currency_fkey/);
   });
 
   it("of a never-offered draft go with their deal, bonuses too, and not without it", async () => {
@@ -187,7 +227,10 @@ describe("the deal's terms in a version", () => {
     // Any deal type takes a deposit and a withholding rate.
     await insert({ deal_type: "FLAT_GUARANTEE", guarantee: "10000", deposit: "2500", withholding_rate: "30" });
     await insert({ deal_type: "DOOR_DEAL", percentage: "70", deposit: "0", withholding_rate: "100" });
-    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(8);
+    // Any deal type takes an estimate of the expenses, zero or more.
+    await insert({ deal_type: "DOOR_DEAL", percentage: "70", estimated_expenses: "0" });
+    await insert({ ...plus, estimated_expenses: "14000" });
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(10);
 
     const wrongTerms: Record<string, unknown>[] = [
       { deal_type: "PER_TICKET", guarantee: "1000" },
@@ -208,7 +251,8 @@ describe("the deal's terms in a version", () => {
     await expect(insert({ ...plus, deposit: "-0.01" })).rejects.toThrow(/deal_terms_version_deposit_not_negative/);
     await expect(insert({ ...plus, withholding_rate: "0" })).rejects.toThrow(/deal_terms_version_withholding_rate_range/);
     await expect(insert({ ...plus, withholding_rate: "100.01" })).rejects.toThrow(/deal_terms_version_withholding_rate_range/);
-    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(8);
+    await expect(insert({ ...plus, estimated_expenses: "-0.01" })).rejects.toThrow(/deal_terms_version_estimated_expenses_not_negative/);
+    expect(await count(`market.deal_terms_version WHERE deal_id = $1 AND number > 10`, [deal.id])).toBe(10);
   });
 });
 

@@ -1,5 +1,6 @@
-// A settlement's sheet. A draft's is worked out from the event's ticketing income and
-// expenses as they stand now; an approved settlement's is the one frozen at approval.
+// A settlement's sheets (the promoter's books and the artist's sheet). A draft's are worked
+// out from the event's ticketing income and expenses as they stand now; an approved
+// settlement's are the ones frozen at approval.
 import {
   assertCurrency,
   computeSettlement,
@@ -7,7 +8,7 @@ import {
   type Deduction,
   type WaterfallLine,
 } from "../domain/index.ts";
-import type { ExpenseRecord, FrozenTotals, IncomeRecord, SettlementFiguresRecord, SettlementRecord } from "./records.ts";
+import type { DeductionRecord, ExpenseRecord, FrozenTotals, IncomeRecord, SettlementFiguresRecord, SettlementRecord, SettlementSheetRecord, SettlementSheet } from "./records.ts";
 
 /** What an event's settlements are computed from. */
 export interface EventLedger {
@@ -37,11 +38,41 @@ export function liveFigures(settlement: SettlementRecord, deductions: readonly D
   return { ...waterfall, frozen: false };
 }
 
-/** The sheet frozen at approval: the show's totals and lines, and each act's figures frozen with it. */
-export function frozenFigures(settlement: SettlementRecord & { frozenTotals: FrozenTotals }, lines: readonly WaterfallLine[]): SettlementFiguresRecord {
+/**
+ * The sheets frozen at approval: the show's totals and both sheets' lines, and each act's
+ * and each deduction's figures frozen with them.
+ */
+export function frozenFigures(
+  settlement: SettlementRecord & { frozenTotals: FrozenTotals },
+  sheets: { internal: readonly WaterfallLine[]; artist: readonly WaterfallLine[] },
+  deductions: readonly DeductionRecord[],
+): SettlementFiguresRecord {
+  const broken = (part: string) => new Error(`Settlement ${settlement.id} is ${settlement.status} but ${part} has no frozen figures.`);
   const acts = settlement.bill.map((act) => {
-    if (!act.frozenFigures) throw new Error(`Settlement ${settlement.id} is ${settlement.status} but act ${act.billingPosition} has no frozen figures.`);
+    if (!act.frozenFigures) throw broken(`act ${act.billingPosition}`);
     return act.frozenFigures;
   });
-  return { ...settlement.frozenTotals, lines, acts, frozen: true };
+  // Each deduction printed one DEDUCTION line, in the order entered.
+  const deductionLines = sheets.internal.filter((line) => line.kind === "DEDUCTION");
+  const deductionFigures = deductions.map(({ frozen }, position) => {
+    const line = deductionLines[position];
+    if (!frozen || !line) throw broken(`deduction ${position}`);
+    return { ...frozen, line: line.label };
+  });
+  const { artistPromoterResult, ...totals } = settlement.frozenTotals;
+  return { ...totals, lines: sheets.internal, acts, deductionFigures, artistSheet: { lines: sheets.artist, promoterResult: artistPromoterResult }, frozen: true };
+}
+
+/**
+ * One of the two sheets, as the API shows it. The promoter's books (INTERNAL) show every
+ * expense, the house-only ones on their own lines below the acts' payouts, and the result
+ * after them; the artist's sheet (ARTIST) is the same up to the payouts, without the
+ * house-only expenses, and its result is net minus the payouts. Both share every figure
+ * the deals were paid from.
+ */
+export function settlementSheet(figures: SettlementFiguresRecord, sheet: SettlementSheet): SettlementSheetRecord {
+  const { artistSheet, ...shared } = figures;
+  return sheet === "ARTIST"
+    ? { ...shared, sheet, lines: artistSheet.lines, houseExpenses: null, promoterResult: artistSheet.promoterResult }
+    : { ...shared, sheet: "INTERNAL" };
 }

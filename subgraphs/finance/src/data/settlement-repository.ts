@@ -6,7 +6,7 @@
 // locks its settlement's row first (SELECT ... FOR UPDATE): what is owed is read, checked
 // and paid by one request at a time, so two payments of one balance cannot both pass.
 import DataLoader from "dataloader";
-import { badUserInput, dealNeedsTicketCount, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowsPerKey, sameId, toConnection, type Connection, type PageArgs, type PageRequest, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUniqueViolation, isUuid, moneyOf, newestFirst, newestFirstAfter, notFound, pageRequest, rowsPerKey, sameId, toConnection, type Connection, type PageArgs, type PageRequest, type SortKey, type Tenant } from "@marquee/kit";
 import { Prisma } from "../__generated__/prisma/client.ts";
 import {
   assertBillKeepsPayments,
@@ -18,8 +18,10 @@ import {
   isPaidInFull,
   isStorable,
   PaymentRefusedError,
+  settlementNeedsTicketCount,
   type ActAccount,
   type BilledAct,
+  type Installment,
   type Deduction,
   type Money,
   type SettlementPaymentKind,
@@ -31,6 +33,7 @@ import type { ExpenseRepository } from "./expense-repository.ts";
 import type { IncomeRepository } from "./income-repository.ts";
 import {
   dateColumn,
+  dayOf,
   deductionRecord,
   expenseRecord,
   incomeRecord,
@@ -39,6 +42,8 @@ import {
   waterfallLine,
   withBill,
   writtenSettlementRecord,
+  type DeductionRecord,
+  type BilledActRecord,
   type PaymentRecord,
   type SettlementFiguresRecord,
   type SettlementRecord,
@@ -216,24 +221,57 @@ export function createSettlementRepository(
     throw new Error(`Settlement ${id} changed state while it was being written.`);
   }
 
+  /** A settlement's deductions as entered, in order. */
   async function deductionsIn(db: FinanceTransaction, settlementId: string): Promise<Deduction[]> {
     const rows = await db.settlementDeduction.findMany({ where: { companyId, settlementId }, orderBy: { position: "asc" } });
-    return rows.map(deductionRecord);
+    return rows.map((row) => deductionRecord(row).deduction);
   }
 
-  function deductionRows(settlementId: string, deductions: readonly Deduction[]) {
+  /** Deductions just written or read from a draft: none has frozen figures. */
+  const unfrozen = (deductions: readonly Deduction[]): DeductionRecord[] => deductions.map((deduction) => ({ deduction, frozen: null }));
+
+  function deductionRows(settlementId: string, currency: string, deductions: readonly Deduction[]) {
     return deductions.map((deduction, position) => ({
       companyId,
       settlementId,
       position,
       label: deduction.label,
-      amount: deduction.amount.amount.toFixed(),
-      currency: deduction.amount.currency,
+      basis: deduction.basis,
+      amount: deduction.basis === "FLAT" ? deduction.amount.amount.toFixed() : null,
+      perTicket: deduction.basis === "PER_TICKET" ? deduction.perTicket.amount.toFixed() : null,
+      rate: deduction.basis === "FLAT" || deduction.basis === "PER_TICKET" ? null : deduction.rate.toFixed(),
+      currency,
     }));
   }
 
   function actRows(settlementId: string, terms: SettlementTerms) {
-    return terms.bill.map((act, billingPosition) => ({ companyId, settlementId, billingPosition, artistId: act.artistId, currency: terms.currency, ...dealColumns(act) }));
+    return terms.bill.map((act, billingPosition) => ({
+      companyId,
+      settlementId,
+      billingPosition,
+      artistId: act.artistId,
+      contractId: act.contractId ?? null,
+      currency: terms.currency,
+      ...dealColumns(act),
+    }));
+  }
+
+  const contractTaken = (contractId: string, settlementId: string) =>
+    badUserInput(`Contract "${contractId}" already pays an act of settlement "${settlementId}"; a contract pays one act.`, { field: "bill", contractId, settlementId });
+
+  /**
+   * Refuses a contract that already pays an act of another of the company's settlements,
+   * naming it. Two writes racing to name one contract both pass here; the unique index on
+   * (company, contract) lets one through and `writeChildren` names the other's refusal.
+   */
+  async function assertContractsFree(db: FinanceTransaction, settlementId: string | null, bill: SettlementTerms["bill"]): Promise<void> {
+    const contractIds = bill.flatMap((act) => (act.contractId ? [act.contractId] : []));
+    if (contractIds.length === 0) return;
+    const taken = await db.settlementAct.findFirst({
+      where: { companyId, contractId: { in: contractIds }, ...(settlementId === null ? {} : { settlementId: { not: settlementId } }) },
+      select: { contractId: true, settlementId: true },
+    });
+    if (taken?.contractId) throw contractTaken(taken.contractId, taken.settlementId);
   }
 
   function ticketBonusRows(settlementId: string, bill: readonly BilledAct[]) {
@@ -250,33 +288,119 @@ export function createSettlementRepository(
     );
   }
 
+  /** Each act's buyouts (its deal's) and reimbursements (entered on it), in the order entered. */
+  function repaidRows(settlementId: string, terms: SettlementTerms) {
+    const rows = (actPosition: number, items: readonly { label: string; amount: Money }[]) =>
+      items.map(({ label, amount }, position) => ({ companyId, settlementId, actPosition, position, label, amount: amount.amount.toFixed(), currency: terms.currency }));
+    return {
+      buyouts: terms.bill.flatMap((act, actPosition) => rows(actPosition, act.dealTerms.buyouts)),
+      reimbursements: terms.bill.flatMap((act, actPosition) => rows(actPosition, act.reimbursements ?? [])),
+    };
+  }
+
   /** Writes a settlement's children: its deductions, its bill's acts and their deals' ticket bonuses. */
+  function installmentRows(settlementId: string, terms: SettlementTerms) {
+    return terms.bill.flatMap((act, actPosition) =>
+      (act.paymentSchedule ?? []).map((installment, position) => ({
+        companyId,
+        settlementId,
+        actPosition,
+        position,
+        kind: installment.kind,
+        dueOn: dateColumn(installment.dueOn),
+        amount: installment.amount?.amount.toFixed() ?? null,
+        currency: terms.currency,
+      })),
+    );
+  }
+
+  /** Each act's payment schedule, by billing position: read only when a schedule is asked for, one statement per batch of settlements. */
+  const installmentsOf = new DataLoader(async (settlementIds: readonly string[]) => {
+    const rows = await prisma.settlementInstallment.findMany({
+      where: { companyId, settlementId: { in: [...settlementIds] } },
+      orderBy: [{ settlementId: "asc" }, { actPosition: "asc" }, { position: "asc" }],
+    });
+    return rowsPerKey(settlementIds, rows, (row) => row.settlementId).map((installments) => {
+      const byAct = new Map<number, Installment[]>();
+      for (const row of installments) {
+        const amount = row.amount === null ? null : moneyOf(row.amount, row.currency);
+        byAct.set(row.actPosition, [...(byAct.get(row.actPosition) ?? []), { kind: row.kind, dueOn: dayOf(row.dueOn), amount }]);
+      }
+      return byAct;
+    });
+  });
+
   async function writeChildren(db: FinanceTransaction, settlementId: string, terms: SettlementTerms) {
-    await db.settlementDeduction.createMany({ data: deductionRows(settlementId, terms.deductions) });
-    await db.settlementAct.createMany({ data: actRows(settlementId, terms) });
+    await db.settlementDeduction.createMany({ data: deductionRows(settlementId, terms.currency, terms.deductions) });
+    await assertContractsFree(db, settlementId, terms.bill);
+    try {
+      await db.settlementAct.createMany({ data: actRows(settlementId, terms) });
+    } catch (error) {
+      if (isUniqueViolation(error, "settlement_act_company_id_contract_id_key")) {
+        throw badUserInput("A contract on this bill was named by another settlement written at the same time; a contract pays one act.", { field: "bill" });
+      }
+      throw error;
+    }
     await db.settlementTicketBonus.createMany({ data: ticketBonusRows(settlementId, terms.bill) });
+    await db.settlementInstallment.createMany({ data: installmentRows(settlementId, terms) });
+    const { buyouts, reimbursements } = repaidRows(settlementId, terms);
+    await db.settlementBuyout.createMany({ data: buyouts });
+    await db.settlementReimbursement.createMany({ data: reimbursements });
   }
 
   /** The bill as just written: no act of a draft has frozen figures. */
   const writtenBill = (terms: SettlementTerms) =>
-    terms.bill.map((act, billingPosition) => ({ artistId: act.artistId, billingPosition, dealTerms: act.dealTerms, frozenFigures: null }));
+    terms.bill.map((act, billingPosition) => ({
+      artistId: act.artistId,
+      billingPosition,
+      dealTerms: act.dealTerms,
+      reimbursements: [...(act.reimbursements ?? [])],
+      contractId: act.contractId ?? null,
+      frozenFigures: null,
+    }));
 
   async function sheetOf(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
     const { frozenTotals } = settlement;
     if (frozenTotals) {
-      const lines = await frozenLinesOf.load(settlement.id);
-      return frozenFigures({ ...settlement, frozenTotals }, lines.map((line) => waterfallLine(line, settlement.currency)));
+      const [lines, deductions] = await Promise.all([frozenLinesOf.load(settlement.id), deductionsOf.load(settlement.id)]);
+      const onSheet = (sheet: "INTERNAL" | "ARTIST") => lines.filter((line) => line.sheet === sheet).map((line) => waterfallLine(line, settlement.currency));
+      return frozenFigures({ ...settlement, frozenTotals }, { internal: onSheet("INTERNAL"), artist: onSheet("ARTIST") }, deductions);
     }
     const [deductions, ticketing, expenses] = await Promise.all([
       deductionsOf.load(settlement.id),
       ledger.incomes.ticketingOfEvent.load(settlement.eventId),
       ledger.expenses.allOfEvent.load(settlement.eventId),
     ]);
-    return liveFigures(settlement, deductions, { ticketing, expenses }, ticketsSold);
+    return liveFigures(
+      settlement,
+      deductions.map((record) => record.deduction),
+      { ticketing, expenses },
+      ticketsSold,
+    );
   }
+
+  /**
+   * The act each contract pays, with its settlement; null when no act of the company's
+   * settlements names the contract. One read per batch of contracts.
+   */
+  const actOfContract = new DataLoader(async (contractIds: readonly string[]) => {
+    const ids = contractIds.filter(isUuid);
+    const settlements = ids.length === 0 ? [] : await prisma.settlement.findMany({ where: { companyId, acts: { some: { contractId: { in: ids } } } }, include: withBill });
+    const byContract = new Map<string, BilledActRecord>();
+    for (const settlement of settlements.map(settlementRecord)) {
+      for (const act of settlement.bill) if (act.contractId) byContract.set(act.contractId, { ...act, settlement });
+    }
+    return contractIds.map((id) => byContract.get(id) ?? null);
+  });
 
   return {
     find,
+    actOfContract,
+
+    /** The act's payment schedule, in due order; empty when it has none. */
+    async paymentSchedule(settlementId: string, billingPosition: number): Promise<Installment[]> {
+      return (await installmentsOf.load(settlementId)).get(billingPosition) ?? [];
+    },
 
     async list(filter: SettlementFilter, args: PageArgs): Promise<Connection<SettlementRecord>> {
       const page = pageRequest(args, isInstantKey);
@@ -324,7 +448,7 @@ export function createSettlementRepository(
     /**
      * The frozen sheet once approved; for a draft, the sheet as the event's ledger stands
      * now. `ticketsSold` is the event's paid tickets as Base counts them now, which the
-     * caller reads for a draft whose deal is paid by them (`dealNeedsTicketCount`) and
+     * caller reads for a draft with a deal or deduction worked out from them (`settlementNeedsTicketCount`) and
      * passes as null otherwise: an approved settlement shows the count frozen with it.
      */
     figures(settlement: SettlementRecord, ticketsSold: number | null): Promise<SettlementFiguresRecord> {
@@ -356,7 +480,7 @@ export function createSettlementRepository(
         await writeChildren(tx, row.id, terms);
         return writtenSettlementRecord(row, writtenBill(terms));
       });
-      deductionsOf.prime(settlement.id, [...terms.deductions]);
+      deductionsOf.prime(settlement.id, unfrozen(terms.deductions));
       return settlement;
     },
 
@@ -387,27 +511,28 @@ export function createSettlementRepository(
         await writeChildren(tx, id, terms);
         return { settlement: writtenSettlementRecord(row, writtenBill(terms)), deductions: [...terms.deductions] };
       });
-      deductionsOf.clear(id).prime(id, deductions);
+      deductionsOf.clear(id).prime(id, unfrozen(deductions));
+      installmentsOf.clear(id);
       return settlement;
     },
 
     /**
-     * Approves a draft exactly once: the sheet is computed from the event's ledger inside
-     * the transaction, and written (show totals, lines, each act's figures) only if this
-     * request is the one whose conditional UPDATE moved the settlement out of DRAFT.
-     * `ticketsSold` is the event's paid tickets, read from Base before the transaction by a
-     * caller that saw a deal paid by them on the bill, and frozen with the sheet; null when
-     * no act's deal is.
+     * Approves a draft exactly once: the sheets are computed from the event's ledger inside
+     * the transaction, and written (show totals, both sheets' lines, each act's and each
+     * deduction's figures) only if this request is the one whose conditional UPDATE moved
+     * the settlement out of DRAFT. `ticketsSold` is the event's paid tickets, read from Base
+     * before the transaction by a caller that saw a deal or deduction worked out from them,
+     * and frozen with the sheet; null when none is.
      */
     async approve(id: string, ticketsSold: number | null): Promise<SettlementRecord> {
-      return prisma.$transaction(async (tx) => {
+      const approved = await prisma.$transaction(async (tx) => {
         const current = await existing(tx, id);
         assertTransition(current.status, "APPROVED");
-        if (ticketsSold === null && current.bill.some((act) => dealNeedsTicketCount(act.dealTerms))) {
-          // The caller read the bill before another request changed it to one with a deal paid by the tickets sold.
+        const deductions = await deductionsIn(tx, id);
+        if (ticketsSold === null && settlementNeedsTicketCount(current.bill, deductions)) {
+          // The caller read the terms before another request changed them to ones worked out from the tickets sold.
           throw badUserInput("The settlement's deal changed while it was being approved; approve it again.", { id });
         }
-        const deductions = await deductionsIn(tx, id);
         const expenses = await tx.expense.findMany({ where: { companyId, eventId: current.eventId } });
         const ticketing = await tx.income.findMany({ where: { companyId, eventId: current.eventId, source: "TICKETING" } });
         const figures = liveFigures(current, deductions, { expenses: expenses.map(expenseRecord), ticketing: ticketing.map(incomeRecord) }, ticketsSold);
@@ -418,9 +543,14 @@ export function createSettlementRepository(
           figures.totalExpenses,
           figures.net,
           figures.artistPayouts,
+          figures.houseExpenses,
           figures.promoterResult,
+          figures.artistSheet.promoterResult,
+          ...figures.deductionFigures.flatMap((deduction) => [deduction.amount, ...(deduction.base ? [deduction.base] : [])]),
           ...figures.acts.flatMap((act) =>
-            [act.payout, act.dealAmount, act.bonuses, act.promoterProfit, act.splitPoint, act.expensesCounted, act.withholding, act.netPayable].filter((money) => money !== null),
+            [act.payout, act.dealAmount, act.bonuses, act.promoterProfit, act.splitPoint, act.expensesCounted, act.withholding, act.buyouts, act.reimbursements, act.netPayable].filter(
+              (money) => money !== null,
+            ),
           ),
           ...figures.lines.map((line) => line.amount),
         ];
@@ -442,20 +572,36 @@ export function createSettlementRepository(
             frozenNet: figures.net.amount.toFixed(),
             frozenArtistPayouts: figures.artistPayouts.amount.toFixed(),
             frozenPromoterResult: figures.promoterResult.amount.toFixed(),
+            frozenHouseExpenses: figures.houseExpenses.amount.toFixed(),
+            frozenArtistPromoterResult: figures.artistSheet.promoterResult.amount.toFixed(),
             frozenTicketsSold: figures.ticketsSold,
           },
         });
         if (!row) return refusal(tx, id, (status) => assertTransition(status, "APPROVED"));
+        // Both sheets, each written once: the promoter's books and the sheet the artist sees.
+        const sheets = [
+          ["INTERNAL", figures.lines],
+          ["ARTIST", figures.artistSheet.lines],
+        ] as const;
         await tx.settlementLine.createMany({
-          data: figures.lines.map((line, position) => ({
-            companyId,
-            settlementId: id,
-            position,
-            kind: line.kind,
-            label: line.label,
-            amount: line.amount.amount.toFixed(),
-          })),
+          data: sheets.flatMap(([sheet, lines]) =>
+            lines.map((line, position) => ({
+              companyId,
+              settlementId: id,
+              sheet,
+              position,
+              kind: line.kind,
+              label: line.label,
+              amount: line.amount.amount.toFixed(),
+            })),
+          ),
         });
+        for (const [position, deduction] of figures.deductionFigures.entries()) {
+          await tx.settlementDeduction.updateMany({
+            where: { companyId, settlementId: id, position },
+            data: { frozenBase: deduction.base?.amount.toFixed() ?? null, frozenAmount: deduction.amount.amount.toFixed() },
+          });
+        }
         for (const act of figures.acts) {
           await tx.settlementAct.updateMany({
             where: { companyId, settlementId: id, billingPosition: act.billingPosition },
@@ -467,6 +613,8 @@ export function createSettlementRepository(
               frozenSplitPoint: act.splitPoint?.amount.toFixed() ?? null,
               frozenExpensesCounted: act.expensesCounted?.amount.toFixed() ?? null,
               frozenWithholding: act.withholding.amount.toFixed(),
+              frozenBuyouts: act.buyouts.amount.toFixed(),
+              frozenReimbursements: act.reimbursements.amount.toFixed(),
               frozenNetPayable: act.netPayable.amount.toFixed(),
             },
           });
@@ -476,6 +624,9 @@ export function createSettlementRepository(
           current.bill.map((act, position) => ({ ...act, frozenFigures: figures.acts[position]! })),
         );
       });
+      // A draft's deductions read before (to decide on the ticket count) have no frozen figures.
+      deductionsOf.clear(id);
+      return approved;
     },
 
     /**
@@ -541,7 +692,7 @@ export function createSettlementRepository(
         if ((await paymentsIn(tx, id)).length > 0) {
           throw new PaymentRefusedError("id", "Deposits have been paid on this settlement; it is kept with its payments, and cannot be deleted.");
         }
-        const kept = await deductionsIn(tx, id);
+        const kept = unfrozen(await deductionsIn(tx, id));
         const { count } = await tx.settlement.deleteMany({ where: { id, companyId, status: "DRAFT" } });
         if (count === 0) return refusal(tx, id, assertEditable);
         return { settlement: current, deductions: kept };

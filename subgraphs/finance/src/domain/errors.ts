@@ -1,3 +1,4 @@
+import { RuleViolation } from "@marquee/kit";
 import type { SettlementStatus } from "./settlement-lifecycle.ts";
 
 /**
@@ -11,19 +12,19 @@ export type DomainErrorReason =
   | "INVALID_SETTLEMENT_INPUT"
   | "ILLEGAL_SETTLEMENT_TRANSITION"
   | "SETTLEMENT_NOT_EDITABLE"
-  | "PAYMENT_REFUSED";
+  | "PAYMENT_REFUSED"
+  | "INVALID_PAYMENT_SCHEDULE";
 
 /**
- * A business rule was broken by the caller's input. The API layer reports every
- * DomainError as a user input error; anything else escaping the domain is a bug.
+ * A business rule was broken by the caller's input: the kit's rule violation, which every
+ * subgraph reports as BAD_USER_INPUT with the reason and the subclass's fields as details;
+ * anything else escaping the domain is a bug.
  */
-export class DomainError extends Error {
-  readonly reason: DomainErrorReason;
+export class DomainError extends RuleViolation {
+  declare readonly reason: DomainErrorReason;
 
   constructor(reason: DomainErrorReason, message: string) {
-    super(message);
-    this.name = new.target.name;
-    this.reason = reason;
+    super(reason, message);
   }
 }
 

@@ -9,7 +9,7 @@ export {
   UnsupportedCurrencyError,
   type DomainErrorReason,
 } from "./errors.ts";
-export { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from "./expense-categories.ts";
+export { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, EXPENSE_SHEETS, type ExpenseCategory, type ExpenseSheet } from "./expense-categories.ts";
 export {
   addMoney,
   assertCurrency,
@@ -43,14 +43,27 @@ export {
   type PaymentRequest,
   type SettlementPaymentKind,
 } from "./settlement-payments.ts";
-export { MAX_ACTS_ON_BILL, assertBill, assertDealCurrency, assertSettlementTerms, type SettlementTerms } from "./settlement-terms.ts";
+export {
+  DEDUCTION_BASES,
+  assertDeduction,
+  computeDeductions,
+  deductionNeedsTicketCount,
+  type Deduction,
+  type DeductionBasis,
+  type DeductionFigures,
+  type RateBasis,
+} from "./settlement-deductions.ts";
+export { MAX_INSTALLMENTS, InvalidPaymentScheduleError, assertPaymentSchedule, scheduleStanding, type Installment, type InstallmentStanding, type InstallmentStatus } from "./payment-schedule.ts";
+export { MAX_ACTS_ON_BILL, MAX_REIMBURSEMENTS, assertBill, assertDealCurrency, assertSettlementTerms, type SettledAct, type SettlementTerms } from "./settlement-terms.ts";
 export {
   WATERFALL_LINE_KINDS,
   computeSettlement,
+  settlementNeedsTicketCount,
   type ActFigures,
+  type ArtistSheet,
   type BilledAct,
-  type Deduction,
   type Expense,
+  type Reimbursement,
   type SettlementInput,
   type SettlementWaterfall,
   type WaterfallLine,

@@ -12,7 +12,7 @@ describe("assertSettlementTerms", () => {
       assertSettlementTerms({
         currency: "USD",
         bill: [{ artistId: "headliner", dealTerms: flatGuarantee }],
-        deductions: [{ label: "Ticketing fees", amount: usd("310.00") }, { label: "Sales tax", amount: usd("0.00") }],
+        deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("310.00") }, { basis: "FLAT", label: "Sales tax", amount: usd("0.00") }],
       }),
     ).not.toThrow();
   });
@@ -24,14 +24,14 @@ describe("assertSettlementTerms", () => {
   });
 
   it("names the deduction in another currency", () => {
-    const deductions = [{ label: "Ticketing fees", amount: parseMoney("310.00", "EUR") }];
+    const deductions = [{ basis: "FLAT" as const, label: "Ticketing fees", amount: parseMoney("310.00", "EUR") }];
     expect(() => assertSettlementTerms({ currency: "USD", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions })).toThrow(
       expect.objectContaining({ name: "CurrencyMismatchError", message: 'Deduction "Ticketing fees" is in EUR but USD was expected' }),
     );
   });
 
   it("refuses a negative deduction", () => {
-    const deductions = [{ label: "Refunds", amount: usd("-1.00") }];
+    const deductions = [{ basis: "FLAT" as const, label: "Refunds", amount: usd("-1.00") }];
     expect(() => assertSettlementTerms({ currency: "USD", bill: [{ artistId: "headliner", dealTerms: flatGuarantee }], deductions })).toThrow(
       expect.objectContaining({ name: "InvalidSettlementInputError", message: 'Deduction "Refunds" cannot be negative' }),
     );

@@ -1,33 +1,41 @@
 import type { DealTerms } from "@marquee/kit";
 import { CurrencyMismatchError, InvalidSettlementInputError } from "./errors.ts";
-import { assertCurrency, assertSupportedCurrency, isNegative } from "./money.ts";
-import type { BilledAct, Deduction } from "./settlement-waterfall.ts";
+import { assertSupportedCurrency } from "./money.ts";
+import { assertDeduction, type Deduction } from "./settlement-deductions.ts";
+import type { Installment } from "./payment-schedule.ts";
+import type { BilledAct } from "./settlement-waterfall.ts";
 
 /** The most acts one show's bill lists. */
 export const MAX_ACTS_ON_BILL = 20;
+/** The most reimbursements one act takes. */
+export const MAX_REIMBURSEMENTS = 20;
+
+/** An act as a settlement stores it: its deal, and the signed contract (Market's) it is paid under, when it has one. */
+export interface SettledAct extends BilledAct {
+  /** Absent or null when the act was entered without a contract. */
+  readonly contractId?: string | null;
+  /** When the act is paid, in due order; absent or empty for no schedule. */
+  readonly paymentSchedule?: readonly Installment[];
+}
 
 /** What a settlement is agreed on before its figures are known: the currency, the bill with each act's deal, and the deductions. */
 export interface SettlementTerms {
   readonly currency: string;
   /** Billing order: the headliner first. */
-  readonly bill: readonly BilledAct[];
+  readonly bill: readonly SettledAct[];
   readonly deductions: readonly Deduction[];
 }
 
 /**
  * Checks the terms when they are written rather than when the sheet is computed, so that
  * a draft never holds terms its waterfall would refuse: every amount is in the
- * settlement's currency, and no deduction is negative.
+ * settlement's currency, and each deduction's term is in range for its basis.
  */
-export function assertSettlementTerms(terms: SettlementTerms): void {
+export function assertSettlementTerms(terms: Omit<SettlementTerms, "bill"> & { readonly bill: readonly BilledAct[] }): void {
   assertSupportedCurrency(terms.currency);
   assertBill(terms.bill, terms.currency);
   for (const deduction of terms.deductions) {
-    const item = `Deduction "${deduction.label}"`;
-    assertCurrency(deduction.amount, terms.currency, item);
-    if (isNegative(deduction.amount)) {
-      throw new InvalidSettlementInputError(item, "cannot be negative");
-    }
+    assertDeduction(deduction, terms.currency);
   }
 }
 
@@ -48,5 +56,14 @@ export function assertBill(bill: readonly BilledAct[], currency: string): void {
     if (seen.has(act.artistId)) throw new InvalidSettlementInputError(`Artist "${act.artistId}"`, `is on the bill twice (again at billing position ${position}); list each artist once`);
     seen.add(act.artistId);
     assertDealCurrency(act.dealTerms, currency);
+    const reimbursements = act.reimbursements ?? [];
+    if (reimbursements.length > MAX_REIMBURSEMENTS) {
+      throw new InvalidSettlementInputError(`The reimbursements of act ${position}`, `must be at most ${MAX_REIMBURSEMENTS} (got ${reimbursements.length})`);
+    }
+    for (const repaid of reimbursements) {
+      const item = `Reimbursement "${repaid.label}"`;
+      if (repaid.amount.currency !== currency) throw new CurrencyMismatchError(currency, repaid.amount.currency, item);
+      if (!repaid.amount.amount.greaterThan(0)) throw new InvalidSettlementInputError(item, "must be more than zero");
+    }
   });
 }

@@ -50,8 +50,8 @@ const soldOutClubNight: Show = {
   currency: "USD",
   grossTicketSales: usd("28000.00"),
   deductions: [
-    { label: "Ticketing fees", amount: usd("1400.00") },
-    { label: "Sales tax", amount: usd("2100.00") },
+    { basis: "FLAT", label: "Ticketing fees", amount: usd("1400.00") },
+    { basis: "FLAT", label: "Sales tax", amount: usd("2100.00") },
   ],
   expenses: [
     { id: "exp-6", category: "VENUE_RENT", description: "Room hire", amount: usd("2500.00") },
@@ -307,7 +307,7 @@ describe("computeSettlement: the forms agents write, as worked in docs/modules/f
   const theatreNight: Show = {
     currency: "USD",
     grossTicketSales: usd("40000.00"),
-    deductions: [{ label: "Ticketing fees", amount: usd("4000.00") }],
+    deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("4000.00") }],
     expenses: [
       { id: "exp-1", category: "PRODUCTION", description: "Sound and lights", amount: usd("8000.00") },
       { id: "exp-2", category: "MARKETING", description: "Campaign", amount: usd("6000.00") },
@@ -344,7 +344,7 @@ describe("computeSettlement: the forms agents write, as worked in docs/modules/f
       {
         currency: "USD",
         grossTicketSales: usd("1950.00"),
-        deductions: [{ label: "Ticketing fees", amount: usd("130.00") }],
+        deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("130.00") }],
         expenses: [
           { id: "exp-1", category: "VENUE_RENT", description: "Room hire", amount: usd("1200.00") },
           { id: "exp-2", category: "STAFFING", description: "Door and sound", amount: usd("800.00") },
@@ -375,7 +375,7 @@ describe("computeSettlement: door deals in a small room", () => {
       {
         currency: "USD",
         grossTicketSales: usd("1800.00"),
-        deductions: [{ label: "Ticketing fees", amount: usd("90.00") }],
+        deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("90.00") }],
         expenses: [
           { id: "exp-1", category: "STAFFING", description: "Door and sound engineer", amount: usd("250.00") },
         ],
@@ -406,8 +406,8 @@ describe("computeSettlement: shows that lose money", () => {
         ...soldOutClubNight,
         grossTicketSales: usd("8750.00"),
         deductions: [
-          { label: "Ticketing fees", amount: usd("437.50") },
-          { label: "Sales tax", amount: usd("656.25") },
+          { basis: "FLAT", label: "Ticketing fees", amount: usd("437.50") },
+          { basis: "FLAT", label: "Sales tax", amount: usd("656.25") },
         ],
       },
       { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("5000.00"), percentage: "80" },
@@ -447,7 +447,7 @@ describe("computeSettlement: shows that lose money", () => {
       {
         currency: "USD",
         grossTicketSales: usd("480.00"),
-        deductions: [{ label: "Ticketing fees", amount: usd("24.00") }],
+        deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("24.00") }],
         expenses: [
           { id: "exp-1", category: "STAFFING", description: "Door and sound engineer", amount: usd("300.00") },
           { id: "exp-2", category: "MARKETING", description: "Flyers", amount: usd("200.00") },
@@ -478,7 +478,7 @@ describe("computeSettlement: rounding", () => {
       {
         currency: "USD",
         grossTicketSales: usd("1300.00"),
-        deductions: [{ label: "Ticketing fees", amount: usd("65.50") }],
+        deductions: [{ basis: "FLAT", label: "Ticketing fees", amount: usd("65.50") }],
         expenses: [],
       },
       { dealType: "DOOR_DEAL", percentage: "85" },
@@ -507,8 +507,8 @@ describe("computeSettlement: rounding", () => {
         currency: "JPY",
         grossTicketSales: jpy("3400000"),
         deductions: [
-          { label: "Ticketing fees", amount: jpy("170000") },
-          { label: "Consumption tax", amount: jpy("309091") },
+          { basis: "FLAT", label: "Ticketing fees", amount: jpy("170000") },
+          { basis: "FLAT", label: "Consumption tax", amount: jpy("309091") },
         ],
         expenses: [
           { id: "exp-1", category: "VENUE_RENT", description: "Hall rental", amount: jpy("600000") },
@@ -566,7 +566,7 @@ describe("computeSettlement: refused input", () => {
       settle({ ...soldOutClubNight, grossTicketSales: parseMoney("28000.00", "EUR") }, flatFiveThousand),
     ).toThrow(namesItem("Gross ticket sales"));
     expect(() =>
-      settle({ ...soldOutClubNight, deductions: [{ label: "Facility fee", amount: canadian }] }, flatFiveThousand),
+      settle({ ...soldOutClubNight, deductions: [{ basis: "FLAT", label: "Facility fee", amount: canadian }] }, flatFiveThousand),
     ).toThrow(namesItem('Deduction "Facility fee"'));
     expect(() => settle(soldOutClubNight, { dealType: "FLAT_GUARANTEE", guarantee: { amount: "100.00", currency: "CAD" } }, "CAD")).toThrow(
       expect.objectContaining({ name: "CurrencyMismatchError", item: "The deal", message: "The deal is in CAD but USD was expected" }),
@@ -711,5 +711,178 @@ describe("computeSettlement: a whole bill", () => {
     expect(() => settleBill(issueShow, [headliner, support, { ...support }])).toThrow(
       expect.objectContaining({ message: 'Artist "support" is on the bill twice (again at billing position 2); list each artist once' }),
     );
+  });
+});
+
+describe("computeSettlement: buyouts and reimbursements", () => {
+  // The issue's show: adjusted gross 26,500, the event's expenses 12,000 (production 7,000, venue rent 5,000).
+  const show: Show = {
+    currency: "USD",
+    grossTicketSales: usd("26500.00"),
+    deductions: [],
+    expenses: [
+      { id: "exp-1", category: "PRODUCTION", description: "Production", amount: usd("7000.00") },
+      { id: "exp-2", category: "VENUE_RENT", description: "Room hire", amount: usd("5000.00") },
+    ],
+  };
+  const settleBill = (bill: SettlementInput["bill"]) => computeSettlement({ ...show, ticketsSold: null, bill });
+  const owed = (waterfall: SettlementWaterfall) =>
+    waterfall.acts.map((act) => ({
+      artistId: act.artistId,
+      payout: formatMoney(act.payout),
+      expensesCounted: act.expensesCounted && formatMoney(act.expensesCounted),
+      withholding: formatMoney(act.withholding),
+      buyouts: formatMoney(act.buyouts),
+      reimbursements: formatMoney(act.reimbursements),
+      netPayable: formatMoney(act.netPayable),
+    }));
+
+  it("counts them among the expenses before the percentage, pays them on top of the payout, and withholds nothing of them", () => {
+    // $10,000 vs 85% of net, no promoter profit, a $500 catering buyout, a $420 backline reimbursement, 30% withheld.
+    // Expenses 12,000 + 500 + 420 = 12,920; net 26,500 − 12,920 = 13,580; 85% × 13,580 = 11,543 > 10,000: payout 11,543.00.
+    // Withholding 30% × 11,543 = 3,462.90; net payable 11,543 − 3,462.90 + 500 + 420 = 9,000.10.
+    // Promoter: net − payouts = 13,580 − 11,543 = 2,037.00 (the 920 came off once, as expenses):
+    // in cash, 26,500 − 12,000 − (11,543 + 920) = 2,037.
+    const waterfall = settleBill([
+      {
+        artistId: "headliner",
+        dealTerms: parseDealTerms(
+          { dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("10000"), percentage: "85", withholdingRate: "30", buyouts: [{ label: "Catering buyout", amount: dollars("500") }] },
+          "USD",
+        ),
+        reimbursements: [{ label: "Backline rental", amount: usd("420") }],
+      },
+    ]);
+    expect(sheet(waterfall)).toEqual([
+      ["GROSS_TICKET_SALES", "Gross ticket sales", "26500.00"],
+      ["ADJUSTED_GROSS", "Adjusted gross", "26500.00"],
+      ["EXPENSE", "Production", "7000.00"],
+      ["EXPENSE", "Venue rent", "5000.00"],
+      ["EXPENSE", "Buyout: Catering buyout", "500.00"],
+      ["EXPENSE", "Reimbursement: Backline rental", "420.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "12920.00"],
+      ["NET", "Net", "13580.00"],
+      ["ARTIST_PAYOUT", "85% of net (USD 11543.00) exceeds guarantee (USD 10000.00)", "11543.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "2037.00"],
+    ]);
+    expect(totals(waterfall)).toMatchObject({ totalExpenses: "12920.00", net: "13580.00", artistPayouts: "11543.00", promoterResult: "2037.00" });
+    expect(owed(waterfall)).toEqual([
+      { artistId: "headliner", payout: "11543.00", expensesCounted: "12920.00", withholding: "3462.90", buyouts: "500.00", reimbursements: "420.00", netPayable: "9000.10" },
+    ]);
+    expect(waterfall.artistSheet.promoterResult).toEqual(waterfall.promoterResult);
+  });
+
+  it("on a whole bill, counts every act's buyouts and reimbursements for every deal, each line naming its act", () => {
+    // Expenses 12,000 + 500 (headliner's catering) + 300 (support's hotel) + 200 (support's fuel) = 13,000; net 13,500.
+    // Support: 20% × 13,500 = 2,700 > 1,000. Headliner: 85% × (26,500 − (13,000 + 2,700) = 10,800) = 9,180 < 10,000: 10,000.
+    // Payouts 12,700; promoter 13,500 − 12,700 = 800. Net payables: 10,000 + 500 = 10,500; 2,700 + 300 + 200 = 3,200.
+    // In cash: 26,500 − 12,000 − 10,500 − 3,200 = 800.
+    const waterfall = settleBill([
+      {
+        artistId: "headliner",
+        dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("10000"), percentage: "85", buyouts: [{ label: "Catering buyout", amount: dollars("500") }] }, "USD"),
+      },
+      {
+        artistId: "support",
+        dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("1000"), percentage: "20", buyouts: [{ label: "Hotel buyout", amount: dollars("300") }] }, "USD"),
+        reimbursements: [{ label: "Van fuel", amount: usd("200") }],
+      },
+    ]);
+    expect(sheet(waterfall).slice(2)).toEqual([
+      ["EXPENSE", "Production", "7000.00"],
+      ["EXPENSE", "Venue rent", "5000.00"],
+      ["EXPENSE", "Act 1 of 2: Buyout: Catering buyout", "500.00"],
+      ["EXPENSE", "Act 2 of 2: Buyout: Hotel buyout", "300.00"],
+      ["EXPENSE", "Act 2 of 2: Reimbursement: Van fuel", "200.00"],
+      ["TOTAL_EXPENSES", "Total expenses", "13000.00"],
+      ["NET", "Net", "13500.00"],
+      ["ARTIST_PAYOUT", "Act 2 of 2: 20% of net (USD 2700.00) exceeds guarantee (USD 1000.00)", "2700.00"],
+      ["ARTIST_PAYOUT", "Act 1 of 2: Guarantee (USD 10000.00) exceeds 85% of net (USD 9180.00)", "10000.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "800.00"],
+    ]);
+    expect(owed(waterfall)).toEqual([
+      { artistId: "headliner", payout: "10000.00", expensesCounted: "15700.00", withholding: "0.00", buyouts: "500.00", reimbursements: "0.00", netPayable: "10500.00" },
+      { artistId: "support", payout: "2700.00", expensesCounted: "13000.00", withholding: "0.00", buyouts: "300.00", reimbursements: "200.00", netPayable: "3200.00" },
+    ]);
+  });
+
+  it("leaves a flat guarantee's payout alone and takes the buyout off the promoter's result once", () => {
+    // $8,000 flat with a $300 hotel buyout: net 26,500 − 12,300 = 14,200; payout 8,000; promoter 14,200 − 8,000 = 6,200;
+    // the artist receives 8,000 + 300 = 8,300.
+    const waterfall = settleBill([{ artistId: "headliner", dealTerms: parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("8000"), buyouts: [{ label: "Hotel buyout", amount: dollars("300") }] }, "USD") }]);
+    expect(totals(waterfall)).toMatchObject({ totalExpenses: "12300.00", net: "14200.00", artistPayouts: "8000.00", promoterResult: "6200.00" });
+    expect(owed(waterfall)).toEqual([{ artistId: "headliner", payout: "8000.00", expensesCounted: null, withholding: "0.00", buyouts: "300.00", reimbursements: "0.00", netPayable: "8300.00" }]);
+  });
+
+  it("refuses a reimbursement in another currency or of zero, naming it", () => {
+    const flat = parseDealTerms({ dealType: "FLAT_GUARANTEE", guarantee: dollars("8000") }, "USD");
+    expect(() => settleBill([{ artistId: "headliner", dealTerms: flat, reimbursements: [{ label: "Backline rental", amount: parseMoney("420", "EUR") }] }])).toThrow(
+      expect.objectContaining({ reason: "CURRENCY_MISMATCH", message: 'Reimbursement "Backline rental" is in EUR but USD was expected' }),
+    );
+    expect(() => settleBill([{ artistId: "headliner", dealTerms: flat, reimbursements: [{ label: "Backline rental", amount: usd("0") }] }])).toThrow(
+      expect.objectContaining({ reason: "INVALID_SETTLEMENT_INPUT" }),
+    );
+  });
+});
+
+describe("computeSettlement: expenses on the artist's sheet or house only", () => {
+  /**
+   * The issue's two-act show (#10): adjusted gross 26,500, artist-sheet expenses 12,000, net 14,500; the headliner on
+   * $10,000 vs 85% of net, the support on $1,000 vs 20% of net; plus 800 of house-only costs (the promoter's own
+   * box-office staff) that no deal counts.
+   */
+  const bill = [
+    { artistId: "headliner", dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("10000.00"), percentage: "85" }, "USD") },
+    { artistId: "support", dealTerms: parseDealTerms({ dealType: "GUARANTEE_VERSUS_PERCENTAGE_OF_NET", guarantee: dollars("1000.00"), percentage: "20" }, "USD") },
+  ];
+  const expenses: SettlementInput["expenses"] = [
+    { id: "exp-1", category: "PRODUCTION", description: "Production", amount: usd("7000.00") },
+    { id: "exp-2", category: "VENUE_RENT", description: "Room hire", amount: usd("5000.00"), sheet: "ARTIST_SHEET" },
+    { id: "exp-3", category: "STAFFING", description: "House box office", amount: usd("800.00"), sheet: "HOUSE_ONLY" },
+  ];
+  const waterfall = computeSettlement({ bill, currency: "USD", grossTicketSales: usd("26500.00"), deductions: [], expenses, ticketsSold: null });
+
+  it("pays every act from the artist-sheet expenses only, and takes the house-only ones off the promoter's books after them", () => {
+    // Support 20% × 14,500 = 2,900; headliner 85% × (14,500 − 2,900 = 11,600) = 9,860 < 10,000 → 10,000.
+    // Artist's sheet: 14,500 − 12,900 = 1,600. Promoter's books: 1,600 − 800 = 800.
+    expect(sheet(waterfall).slice(-6)).toEqual([
+      ["NET", "Net", "14500.00"],
+      ["ARTIST_PAYOUT", "Act 2 of 2: 20% of net (USD 2900.00) exceeds guarantee (USD 1000.00)", "2900.00"],
+      ["ARTIST_PAYOUT", "Act 1 of 2: Guarantee (USD 10000.00) exceeds 85% of net (USD 9860.00)", "10000.00"],
+      ["HOUSE_EXPENSE", "Staffing (house only)", "800.00"],
+      ["TOTAL_HOUSE_EXPENSES", "Total house-only expenses", "800.00"],
+      ["PROMOTER_RESULT", "Promoter profit", "800.00"],
+    ]);
+    expect({ ...totals(waterfall), houseExpenses: formatMoney(waterfall.houseExpenses) }).toEqual({
+      grossTicketSales: "26500.00",
+      deductions: "0.00",
+      adjustedGross: "26500.00",
+      totalExpenses: "12000.00",
+      net: "14500.00",
+      artistPayouts: "12900.00",
+      promoterResult: "800.00",
+      houseExpenses: "800.00",
+    });
+    // The headliner counted the event's artist-sheet expenses and the support's payout: 12,000 + 2,900; not the 800.
+    expect(waterfall.acts.map((act) => act.expensesCounted && formatMoney(act.expensesCounted))).toEqual(["14900.00", "12000.00"]);
+  });
+
+  it("shows the artist the same sheet without the house-only lines, its result before them", () => {
+    const artistLines = waterfall.artistSheet.lines.map((line) => [line.kind, line.label, formatMoney(line.amount)]);
+    expect(artistLines).toEqual([...sheet(waterfall).filter(([kind]) => kind !== "HOUSE_EXPENSE" && kind !== "TOTAL_HOUSE_EXPENSES").slice(0, -1), ["PROMOTER_RESULT", "Promoter profit", "1600.00"]]);
+    expect(formatMoney(waterfall.artistSheet.promoterResult)).toBe("1600.00");
+  });
+
+  it("prints the promoter's books as a loss when the house-only expenses pass the artist's sheet's result", () => {
+    const costly = computeSettlement({
+      bill,
+      currency: "USD",
+      grossTicketSales: usd("26500.00"),
+      deductions: [],
+      expenses: [...expenses, { id: "exp-4", category: "OTHER", description: "Office recharge", amount: usd("1000.00"), sheet: "HOUSE_ONLY" }],
+      ticketsSold: null,
+    });
+    // 1,600 − (800 + 1,000) = −200 on the books; the artist's sheet still shows 1,600.
+    expect([sheet(costly).at(-1), formatMoney(costly.artistSheet.promoterResult)]).toEqual([["PROMOTER_RESULT", "Promoter loss", "-200.00"], "1600.00"]);
   });
 });

@@ -3,7 +3,7 @@
 // every act billed above it; the promoter's result appears once, after every act is paid.
 import { computeArtistPayout, computeNetPayable, dealNeedsTicketCount, type DealTerms } from "@marquee/kit";
 import { InvalidSettlementInputError } from "./errors.ts";
-import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from "./expense-categories.ts";
+import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, type ExpenseCategory, type ExpenseSheet } from "./expense-categories.ts";
 import {
   assertCurrency,
   assertSupportedCurrency,
@@ -13,18 +13,22 @@ import {
   sumMoney,
   type Money,
 } from "./money.ts";
+import { assertDeduction, computeDeductions, deductionNeedsTicketCount, type Deduction, type DeductionFigures } from "./settlement-deductions.ts";
 import { assertBill } from "./settlement-terms.ts";
-
-/** A ticket fee or tax taken off gross before anyone is paid. */
-export interface Deduction {
-  readonly label: string;
-  readonly amount: Money;
-}
 
 export interface Expense {
   readonly id: string;
   readonly category: ExpenseCategory;
   readonly description: string;
+  readonly amount: Money;
+  /** ARTIST_SHEET when left out: the acts' deals count it. */
+  readonly sheet?: ExpenseSheet;
+}
+
+/** A cost the artist paid that the promoter repays against the receipts, e.g. "Backline rental" USD 420. */
+export interface Reimbursement {
+  readonly label: string;
+  /** Above zero, in the settlement's currency. */
   readonly amount: Money;
 }
 
@@ -32,6 +36,8 @@ export interface Expense {
 export interface BilledAct {
   readonly artistId: string;
   readonly dealTerms: DealTerms;
+  /** Entered on the settlement, not part of the deal; absent or empty for none. */
+  readonly reimbursements?: readonly Reimbursement[];
 }
 
 export interface SettlementInput {
@@ -40,11 +46,13 @@ export interface SettlementInput {
   /** The settlement's currency; every amount in the input must be in it. */
   readonly currency: string;
   readonly grossTicketSales: Money;
+  /** In the order entered: a rate is taken of the gross less the deductions above it. */
   readonly deductions: readonly Deduction[];
+  /** The event's expenses, on the artist's sheet and house only. */
   readonly expenses: readonly Expense[];
   /**
-   * The event's paid tickets, when some act's deal is paid by them (`dealNeedsTicketCount`):
-   * a whole number of zero or more. Null when no act's deal reads it.
+   * The event's paid tickets, when some act's deal or some deduction is worked out from them
+   * (`settlementNeedsTicketCount`): a whole number of zero or more. Null when none reads it.
    */
   readonly ticketsSold: number | null;
 }
@@ -59,6 +67,8 @@ export const WATERFALL_LINE_KINDS = [
   "NET",
   "ARTIST_PAYOUT",
   "ARTIST_BONUS",
+  "HOUSE_EXPENSE",
+  "TOTAL_HOUSE_EXPENSES",
   "PROMOTER_RESULT",
 ] as const;
 
@@ -92,36 +102,73 @@ export interface ActFigures {
   readonly expensesCounted: Money | null;
   /** The deal's withholding rate × the payout, rounded half up to minor units; zero without a rate. */
   readonly withholding: Money;
-  /** The payout less the withholding: what the artist receives, the deposit included. */
+  /** The act's buyouts together: expenses of the show, paid on top of the payout; zero when none. */
+  readonly buyouts: Money;
+  /** The act's reimbursements together: expenses of the show, repaid on top of the payout; zero when none. */
+  readonly reimbursements: Money;
+  /** Payout − withholding + buyouts + reimbursements: what the artist receives, the deposit included. */
   readonly netPayable: Money;
 }
 
+/** The sheet the artist sees: the promoter's books without the house-only expenses. */
+export interface ArtistSheet {
+  /** Top to bottom: the promoter's lines up to the acts' payouts, then the result before house-only expenses. */
+  readonly lines: readonly WaterfallLine[];
+  /** Net minus every act's payout. */
+  readonly promoterResult: Money;
+}
+
 export interface SettlementWaterfall {
-  /** The settlement sheet, top to bottom. */
+  /** The promoter's books (the internal sheet), top to bottom; the same as the artist's sheet when no expense is house only. */
   readonly lines: readonly WaterfallLine[];
   readonly grossTicketSales: Money;
   /** Sum of all deduction lines. */
   readonly deductions: Money;
   readonly adjustedGross: Money;
+  /** The expenses on the artist's sheet, the acts' buyouts and reimbursements among them: what the acts' deals count. */
   readonly totalExpenses: Money;
-  /** Negative when expenses exceed adjusted gross. */
+  /** Adjusted gross minus the artist-sheet expenses; negative when they exceed it. */
   readonly net: Money;
   /** Everything the acts are paid together, bonuses included. */
   readonly artistPayouts: Money;
-  /** Net minus every act's payout; negative when the show loses the promoter money. */
+  /** The house-only expenses, on the promoter's books alone; zero when there are none. */
+  readonly houseExpenses: Money;
+  /** Net minus every act's payout minus the house-only expenses; negative when the show loses the promoter money. */
   readonly promoterResult: Money;
-  /** The paid tickets the deals were paid by; null when no act's deal depends on a ticket count. */
+  /** The paid tickets the deals and deductions were worked out from; null when none depends on a ticket count. */
   readonly ticketsSold: number | null;
   /** Each act's figures, in billing order (the headliner first). */
   readonly acts: readonly ActFigures[];
+  /** Each deduction's base and amount, in the order entered. */
+  readonly deductionFigures: readonly DeductionFigures[];
+  /** The sheet the artist sees. */
+  readonly artistSheet: ArtistSheet;
+}
+
+/** Whether the sheet needs the event's paid tickets: some act's deal or some deduction is worked out from them. */
+export function settlementNeedsTicketCount(bill: readonly BilledAct[], deductions: readonly Deduction[]): boolean {
+  return bill.some((act) => dealNeedsTicketCount(act.dealTerms)) || deductions.some(deductionNeedsTicketCount);
 }
 
 /**
  * Works a show's settlement from gross ticket sales down to the promoter's result.
  *
- * The acts are paid from the lowest-billed up: each act's deal is applied to the adjusted
- * gross, to the event's expenses plus the payouts (bonuses included) of every act billed
- * below it, and to the event's paid tickets. A one-act bill is today's artist settlement.
+ * The deductions apply in the order entered, a rate of the gross less the deductions above
+ * it. The acts are paid from the lowest-billed up: each act's deal is applied to the adjusted
+ * gross, to the event's artist-sheet expenses plus the payouts (bonuses included) of every act
+ * billed below it, and to the event's paid tickets. A one-act bill is today's artist
+ * settlement. House-only expenses come off the promoter's result on the promoter's books,
+ * after every act is paid; the artist's sheet does not show them.
+ *
+ * Each act's buyouts (its deal's) and reimbursements (entered on the act) are costs of the
+ * show, settled as Prism.fm settles a reimbursement adjustment that "affects the split
+ * point": an expense line each, below the event's expenses and counted in the total every
+ * deal that counts expenses uses (so they lower the net before any percentage, and the
+ * promoter's result, net − payouts, has them off once), and an amount the artist receives
+ * on top of the payout, outside the withholding, which is taken of the payout alone
+ * (https://intercom.help/prism-fm/en/articles/5955781-adjustments: a reimbursement for
+ * "production, hotel, or travel buyouts" is added to the artist payout; "Affects Split
+ * Point" counts it as a split-point line item; the tax may be taken of the payout only).
  *
  * Each line is rounded to the currency's minor units as it is produced, and every
  * later line is derived from the rounded lines above it, because the line is what
@@ -131,23 +178,30 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
   assertValidInput(input);
   const { currency, bill } = input;
 
+  const needsTickets = settlementNeedsTicketCount(bill, input.deductions);
   const grossLine = line("GROSS_TICKET_SALES", "Gross ticket sales", input.grossTicketSales);
-  const deductionLines = input.deductions.map((deduction) => line("DEDUCTION", deduction.label, deduction.amount));
+  const deductionFigures = computeDeductions(grossLine.amount, input.deductions, needsTickets ? input.ticketsSold : null);
+  const deductionLines = deductionFigures.map((deduction) => line("DEDUCTION", deduction.line, deduction.amount));
   const deductions = sumMoney(currency, deductionLines.map(amountOf));
   const adjustedGrossLine = line("ADJUSTED_GROSS", "Adjusted gross", subtractMoney(grossLine.amount, deductions));
 
-  const expenseLines = expenseLinesByCategory(currency, input.expenses);
-  const totalExpensesLine = line("TOTAL_EXPENSES", "Total expenses", sumMoney(currency, expenseLines.map(amountOf)));
-  const netLine = line("NET", "Net", subtractMoney(adjustedGrossLine.amount, totalExpensesLine.amount));
-
-  const needsTickets = bill.some((act) => dealNeedsTicketCount(act.dealTerms));
+  const houseOnly = (expense: Expense) => expense.sheet === "HOUSE_ONLY";
   // A one-act bill prints as it always has; on a shared bill each line names its act.
   const actLabel = (position: number, text: string) => (bill.length === 1 ? text : `Act ${position + 1} of ${bill.length}: ${text}`);
+
+  const expenseLines = expenseLinesByCategory("EXPENSE", currency, input.expenses.filter((expense) => !houseOnly(expense)));
+  // Each act's buyouts and reimbursements, in billing order, each on its own line: costs of the show every deal counts.
+  const repaidLines = bill.flatMap((act, position) => [
+    ...act.dealTerms.buyouts.map((buyout) => line("EXPENSE", actLabel(position, `Buyout: ${buyout.label}`), buyout.amount)),
+    ...(act.reimbursements ?? []).map((repaid) => line("EXPENSE", actLabel(position, `Reimbursement: ${repaid.label}`), repaid.amount)),
+  ]);
+  const totalExpensesLine = line("TOTAL_EXPENSES", "Total expenses", sumMoney(currency, [...expenseLines, ...repaidLines].map(amountOf)));
+  const netLine = line("NET", "Net", subtractMoney(adjustedGrossLine.amount, totalExpensesLine.amount));
 
   const paidFromTheBottom: { figures: ActFigures; lines: WaterfallLine[] }[] = [];
   let paidBelow: Money[] = [];
   for (let position = bill.length - 1; position >= 0; position -= 1) {
-    const { artistId, dealTerms } = bill[position]!;
+    const { artistId, dealTerms, reimbursements = [] } = bill[position]!;
     const payout = computeArtistPayout(dealTerms, {
       adjustedGross: adjustedGrossLine.amount,
       expenses: sumMoney(currency, [totalExpensesLine.amount, ...paidBelow]),
@@ -170,56 +224,70 @@ export function computeSettlement(input: SettlementInput): SettlementWaterfall {
         splitPoint: payout.splitPoint,
         expensesCounted: payout.expensesCounted,
         // The withholding is the artist's tax, paid by the promoter for the artist: it is part
-        // of the payout, so the sheet and the promoter's result do not change with it.
-        ...computeNetPayable(dealTerms, actPayout),
+        // of the payout, so the sheet and the promoter's result do not change with it. The
+        // buyouts and reimbursements are not part of the payout (they are among the expenses
+        // above): the artist receives them on top, untaxed.
+        ...computeNetPayable(dealTerms, actPayout, reimbursements.map(amountOf)),
       },
       lines: [payoutLine, ...bonusLines],
     });
   }
 
   const artistPayouts = sumMoney(currency, paidBelow);
-  const promoterResult = subtractMoney(netLine.amount, artistPayouts);
-  const promoterLabel = isNegative(promoterResult) ? "Promoter loss" : "Promoter profit";
-  const promoterLine = line("PROMOTER_RESULT", promoterLabel, promoterResult);
+  const resultLine = (result: Money) => line("PROMOTER_RESULT", isNegative(result) ? "Promoter loss" : "Promoter profit", result);
+  const artistResultLine = resultLine(subtractMoney(netLine.amount, artistPayouts));
+  // The promoter's books add the house-only expenses after the acts are paid: no deal counts them.
+  const houseLines = expenseLinesByCategory("HOUSE_EXPENSE", currency, input.expenses.filter(houseOnly));
+  const houseExpenses = sumMoney(currency, houseLines.map(amountOf));
+  const houseTotalLines = houseLines.length === 0 ? [] : [line("TOTAL_HOUSE_EXPENSES", "Total house-only expenses", houseExpenses)];
+  const promoterLine = resultLine(subtractMoney(artistResultLine.amount, houseExpenses));
 
+  const upToPayouts = [
+    grossLine,
+    ...deductionLines,
+    adjustedGrossLine,
+    ...expenseLines,
+    ...repaidLines,
+    totalExpensesLine,
+    netLine,
+    ...paidFromTheBottom.flatMap((act) => act.lines),
+  ];
   return {
-    lines: [
-      grossLine,
-      ...deductionLines,
-      adjustedGrossLine,
-      ...expenseLines,
-      totalExpensesLine,
-      netLine,
-      ...paidFromTheBottom.flatMap((act) => act.lines),
-      promoterLine,
-    ],
+    lines: [...upToPayouts, ...houseLines, ...houseTotalLines, promoterLine],
     grossTicketSales: grossLine.amount,
     deductions,
     adjustedGross: adjustedGrossLine.amount,
     totalExpenses: totalExpensesLine.amount,
     net: netLine.amount,
     artistPayouts,
+    houseExpenses,
     promoterResult: promoterLine.amount,
     ticketsSold: needsTickets ? input.ticketsSold : null,
     acts: [...paidFromTheBottom].reverse().map((act) => act.figures),
+    deductionFigures,
+    artistSheet: { lines: [...upToPayouts, artistResultLine], promoterResult: artistResultLine.amount },
   };
 }
 
 function assertValidInput(input: SettlementInput): void {
   assertSupportedCurrency(input.currency);
   assertBill(input.bill, input.currency);
-  const paidByTickets = input.bill.find((act) => dealNeedsTicketCount(act.dealTerms));
-  if (paidByTickets) {
+  if (settlementNeedsTicketCount(input.bill, input.deductions)) {
     const tickets = input.ticketsSold;
-    // Base counts the paid tickets; a deal paid by them is never settled on a guess.
+    // Base counts the paid tickets; a deal or deduction worked out from them is never settled on a guess.
     if (tickets === null) {
-      throw new Error(`A ${paidByTickets.dealTerms.type} deal with ${paidByTickets.dealTerms.ticketBonuses.length} ticket bonuses was settled without a ticket count.`);
+      const paidByTickets = input.bill.find((act) => dealNeedsTicketCount(act.dealTerms));
+      throw new Error(
+        paidByTickets
+          ? `A ${paidByTickets.dealTerms.type} deal with ${paidByTickets.dealTerms.ticketBonuses.length} ticket bonuses was settled without a ticket count.`
+          : "A deduction per paid ticket was settled without a ticket count.",
+      );
     }
     if (!Number.isInteger(tickets) || tickets < 0) throw new InvalidSettlementInputError("Tickets sold", `must be a whole number of zero or more (got ${tickets})`);
   }
   assertRecordedAmount(input.grossTicketSales, input.currency, "Gross ticket sales");
   for (const deduction of input.deductions) {
-    assertRecordedAmount(deduction.amount, input.currency, `Deduction "${deduction.label}"`);
+    assertDeduction(deduction, input.currency);
   }
   for (const expense of input.expenses) {
     assertRecordedAmount(expense.amount, input.currency, `Expense "${expense.id}" (${expense.description})`);
@@ -234,14 +302,18 @@ function assertRecordedAmount(amount: Money, currency: string, item: string): vo
   }
 }
 
-/** One line per category that has expenses, in the fixed category order, so sheets compare at a glance. */
-function expenseLinesByCategory(currency: string, expenses: readonly Expense[]): WaterfallLine[] {
+/**
+ * One line per category that has expenses, in the fixed category order, so sheets compare at
+ * a glance; house-only expenses say so, as they sit below the acts' payouts.
+ */
+function expenseLinesByCategory(kind: "EXPENSE" | "HOUSE_EXPENSE", currency: string, expenses: readonly Expense[]): WaterfallLine[] {
   return EXPENSE_CATEGORIES.flatMap((category) => {
     const amounts = expenses.filter((expense) => expense.category === category).map(amountOf);
     if (amounts.length === 0) {
       return [];
     }
-    return [line("EXPENSE", EXPENSE_CATEGORY_LABELS[category], sumMoney(currency, amounts))];
+    const label = kind === "EXPENSE" ? EXPENSE_CATEGORY_LABELS[category] : `${EXPENSE_CATEGORY_LABELS[category]} (house only)`;
+    return [line(kind, label, sumMoney(currency, amounts))];
   });
 }
 

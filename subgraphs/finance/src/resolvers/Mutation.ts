@@ -1,93 +1,56 @@
 // Each mutation validates its input, checks the Base ids it is given, then writes through
 // the company-scoped data layer; an id of another company fails there like an unknown id.
 import { assertExistInBase } from "@marquee/kit";
-import type { MutationResolvers } from "../__generated__/resolvers-types.ts";
-import { bill, deductions, money, optionalText, positiveAmount, requiredText } from "../inputs.ts";
+import type { MutationResolvers, RecordExpenseInput, RecordIncomeInput, UpdateExpenseInput, UpdateIncomeInput } from "../__generated__/resolvers-types.ts";
+import { bill, deductions, money, requiredText } from "../inputs.ts";
 import { ticketCountFor } from "../ticket-count.ts";
+import { ledgerMutations } from "./ledger-mutations.ts";
+
+const expenses = ledgerMutations((finance) => finance.expenses, {
+  counterparty: "vendor",
+  record: (input: RecordExpenseInput) => ({ category: input.category, sheet: input.sheet ?? "ARTIST_SHEET", incurredOn: input.incurredOn }),
+  update: (input: UpdateExpenseInput) => ({ category: input.category ?? undefined, sheet: input.sheet ?? undefined, incurredOn: input.incurredOn ?? undefined }),
+});
+
+const incomes = ledgerMutations((finance) => finance.incomes, {
+  counterparty: "payer",
+  record: (input: RecordIncomeInput) => ({ source: input.source, receivedOn: input.receivedOn }),
+  update: (input: UpdateIncomeInput) => ({ source: input.source ?? undefined, receivedOn: input.receivedOn ?? undefined }),
+});
 
 export const Mutation: MutationResolvers = {
-  recordExpense: async (_, { input }, context) => {
-    const draft = {
-      eventId: input.eventId ?? null,
-      category: input.category,
-      description: requiredText(input.description, "description"),
-      vendor: optionalText(input.vendor, "vendor"),
-      amount: positiveAmount(input.amount, "amount"),
-      incurredOn: input.incurredOn,
-    };
-    if (draft.eventId) await assertExistInBase(context.base, "Event", [draft.eventId]);
-    return context.finance.expenses.record(draft);
-  },
+  recordExpense: expenses.record,
+  updateExpense: expenses.update,
+  deleteExpense: expenses.remove,
 
-  updateExpense: async (_, { input }, context) => {
-    const changes = {
-      // Left out keeps the event; null makes the expense company overhead.
-      eventId: input.eventId,
-      category: input.category ?? undefined,
-      description: input.description == null ? undefined : requiredText(input.description, "description"),
-      vendor: input.vendor === undefined ? undefined : optionalText(input.vendor, "vendor"),
-      amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
-      incurredOn: input.incurredOn ?? undefined,
-    };
-    if (changes.eventId) await assertExistInBase(context.base, "Event", [changes.eventId]);
-    return context.finance.expenses.update(input.id, changes);
-  },
-
-  deleteExpense: (_, { id }, { finance }) => finance.expenses.remove(id),
-
-  recordIncome: async (_, { input }, context) => {
-    const draft = {
-      eventId: input.eventId ?? null,
-      source: input.source,
-      description: requiredText(input.description, "description"),
-      payer: optionalText(input.payer, "payer"),
-      amount: positiveAmount(input.amount, "amount"),
-      receivedOn: input.receivedOn,
-    };
-    if (draft.eventId) await assertExistInBase(context.base, "Event", [draft.eventId]);
-    return context.finance.incomes.record(draft);
-  },
-
-  updateIncome: async (_, { input }, context) => {
-    const changes = {
-      // Left out keeps the event; null unties the income from any event.
-      eventId: input.eventId,
-      source: input.source ?? undefined,
-      description: input.description == null ? undefined : requiredText(input.description, "description"),
-      payer: input.payer === undefined ? undefined : optionalText(input.payer, "payer"),
-      amount: input.amount ? positiveAmount(input.amount, "amount") : undefined,
-      receivedOn: input.receivedOn ?? undefined,
-    };
-    if (changes.eventId) await assertExistInBase(context.base, "Event", [changes.eventId]);
-    return context.finance.incomes.update(input.id, changes);
-  },
-
-  deleteIncome: (_, { id }, { finance }) => finance.incomes.remove(id),
+  recordIncome: incomes.record,
+  updateIncome: incomes.update,
+  deleteIncome: incomes.remove,
 
   createSettlement: async (_, { input }, context) => {
-    const terms = { currency: input.currency, bill: bill(input.bill, input.currency), deductions: deductions(input.deductions ?? []) };
+    const terms = { currency: input.currency, bill: bill(input.bill, input.currency), deductions: deductions(input.deductions ?? [], input.currency) };
     await Promise.all([assertExistInBase(context.base, "Event", [input.eventId]), assertExistInBase(context.base, "Artist", terms.bill.map((act) => act.artistId))]);
     return context.finance.settlements.create(input.eventId, terms);
   },
 
   updateSettlement: async (_, { input }, { finance, base }) => {
-    // A new bill is read in the settlement's currency: the new one, or the one it has. An
+    // A new bill and new deductions are read in the settlement's currency: the new one, or the one it has. An
     // unknown settlement has none, and the update then refuses it as unknown.
-    const currency = input.currency ?? (input.bill ? (await finance.settlements.find(input.id))?.currency : undefined);
+    const currency = input.currency ?? (input.bill || input.deductions ? (await finance.settlements.find(input.id))?.currency : undefined);
     const newBill = input.bill && currency ? bill(input.bill, currency) : undefined;
     if (newBill) await assertExistInBase(base, "Artist", newBill.map((act) => act.artistId));
     return finance.settlements.update(input.id, {
       currency: input.currency ?? undefined,
       bill: newBill,
-      deductions: input.deductions ? deductions(input.deductions) : undefined,
+      deductions: input.deductions && currency ? deductions(input.deductions, currency) : undefined,
     });
   },
 
   // The event's paid tickets are read from Base before the approval's transaction, and only
-  // for a bill with a deal paid by them; the approval freezes the count with the sheet.
+  // for a deal or deduction worked out from them; the approval freezes the count with the sheet.
   approveSettlement: async (_, { id }, { finance, base }) => {
     const settlement = await finance.settlements.find(id);
-    return finance.settlements.approve(id, settlement ? await ticketCountFor(base, settlement) : null);
+    return finance.settlements.approve(id, settlement ? await ticketCountFor({ base, finance }, settlement) : null);
   },
 
   recordSettlementPayment: (_, { input }, { finance }) =>

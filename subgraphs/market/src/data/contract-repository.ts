@@ -53,8 +53,17 @@ export function createContractRepository(prisma: MarketPrisma, { companyId, user
     return dealIds.map((dealId) => byDeal.get(dealId) ?? null);
   });
 
+  /** Contracts by id, batched (other modules' references): one statement per batch, scoped to the caller's company. */
+  const byId = new DataLoader(async (ids: readonly string[]) => {
+    const uuids = ids.filter(isUuid);
+    const rows = uuids.length === 0 ? [] : await prisma.contract.findMany({ where: { companyId, id: { in: uuids } } });
+    const found = new Map(rows.map((row) => [row.id, contractRecord(row)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
   return {
     find,
+    byId,
 
     async list(filter: ContractFilter, args: PageArgs): Promise<Connection<ContractRecord>> {
       const page = pageRequest(args, isInstantKey);
@@ -77,7 +86,8 @@ export function createContractRepository(prisma: MarketPrisma, { companyId, user
     liveOfDeal: (dealId: string) => liveOfDeal.load(dealId),
 
     /** Draws up a contract on the terms the deal accepted. */
-    async create(dealId: string): Promise<ContractRecord> {
+    /** `id`: a fixed id for the contract, for the demo world's contracts that other modules' demos name; a new one otherwise. */
+    async create(dealId: string, id?: string): Promise<ContractRecord> {
       const deal = isUuid(dealId) ? await prisma.deal.findFirst({ where: { id: dealId, companyId }, select: { status: true, acceptedVersionId: true } }) : null;
       if (!deal) throw notFound(`There is no deal "${dealId}".`, { id: dealId });
       if (deal.status !== "ACCEPTED" || !deal.acceptedVersionId) {
@@ -85,7 +95,7 @@ export function createContractRepository(prisma: MarketPrisma, { companyId, user
       }
       // ON CONFLICT DO NOTHING: the one-live-contract index decides, race or not.
       const [row] = await prisma.contract.createManyAndReturn({
-        data: [{ companyId, dealId, termsVersionId: deal.acceptedVersionId, createdBy: userId, createdAt: clock() }],
+        data: [{ ...(id === undefined ? {} : { id }), companyId, dealId, termsVersionId: deal.acceptedVersionId, createdBy: userId, createdAt: clock() }],
         skipDuplicates: true,
       });
       if (!row) throw badUserInput(`Deal "${dealId}" already has a live contract; void it to draw up another.`, { reason: "LIVE_CONTRACT_EXISTS", dealId });

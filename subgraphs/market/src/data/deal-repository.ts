@@ -23,6 +23,7 @@ import {
   dealRecord,
   termsVersionRecord,
   ticketBonus,
+  buyout,
   type DealRecord,
   type TermsVersionRecord,
 } from "./records.ts";
@@ -110,12 +111,18 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
     return rowsPerKey(versionIds, rows, (row) => row.versionId).map((bonuses) => bonuses.map(ticketBonus));
   });
 
+  const buyoutsOf = new DataLoader(async (versionIds: readonly string[]) => {
+    const rows = await prisma.dealTermsBuyout.findMany({ where: { companyId, versionId: { in: [...versionIds] } }, orderBy: [{ versionId: "asc" }, { position: "asc" }] });
+    return rowsPerKey(versionIds, rows, (row) => row.versionId).map((buyouts) => buyouts.map(buyout));
+  });
+
   /** A version's whole terms, read inside the transaction that copies them. */
   async function termsIn(db: MarketTransaction, versionId: string): Promise<OfferTerms> {
     const row = await db.dealTermsVersion.findFirstOrThrow({ where: { companyId, id: versionId } });
     const bonuses = await db.dealTermsBonus.findMany({ where: { companyId, versionId }, orderBy: { position: "asc" } });
+    const buyouts = await db.dealTermsBuyout.findMany({ where: { companyId, versionId }, orderBy: { position: "asc" } });
     const { deal, ...offer } = termsVersionRecord(row).terms;
-    return { ...offer, deal: { ...deal, ticketBonuses: bonuses.map(ticketBonus) } };
+    return { ...offer, deal: { ...deal, ticketBonuses: bonuses.map(ticketBonus), buyouts: buyouts.map(buyout) } };
   }
 
   async function appendVersion(db: MarketTransaction, dealId: string, number: number, { kind, side, terms }: NewVersion): Promise<string> {
@@ -143,10 +150,16 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
         radiusKm: terms.radiusClause?.kilometres ?? null,
         radiusDaysBefore: terms.radiusClause?.daysBefore ?? null,
         radiusDaysAfter: terms.radiusClause?.daysAfter ?? null,
+        estimatedExpenses: terms.estimatedExpenses?.amount.toFixed() ?? null,
       },
     });
     if (deal.ticketBonuses.length > 0) {
       await db.dealTermsBonus.createMany({ data: deal.ticketBonuses.map((bonus, position) => bonusRow(version.id, position, bonus, deal.currency)) });
+    }
+    if (deal.buyouts.length > 0) {
+      await db.dealTermsBuyout.createMany({
+        data: deal.buyouts.map(({ label, amount }, position) => ({ companyId, versionId: version.id, position, label, amount: amount.amount.toFixed(), currency: deal.currency })),
+      });
     }
     await db.deal.updateMany({ where: { id: dealId, companyId }, data: { currentVersionId: version.id } });
     return version.id;
@@ -240,6 +253,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
 
     version: (versionId: string) => versionById.load(versionId),
     ticketBonuses: (version: TermsVersionRecord) => bonusesOf.load(version.id),
+    buyouts: (version: TermsVersionRecord) => buyoutsOf.load(version.id),
 
     /** The artist's accepted deals for events, other than `exceptDealId`: what a radius clause is checked against. */
     async acceptedForEvents(artistId: string, exceptDealId: string): Promise<DealRecord[]> {

@@ -2,8 +2,8 @@
 // Market's rows become them: money as exact amounts, instants as the API writes them, a
 // deal's status as it stands at the instant it was read.
 import { Decimal } from "decimal.js";
-import { moneyOf, type DealTerms, type PromoterProfit, type TicketBonus } from "@marquee/kit";
-import type { Contract, Deal, DealTermsBonus, DealTermsVersion, Prisma } from "../__generated__/prisma/client.ts";
+import { moneyOf, type Buyout, type DealTerms, type PromoterProfit, type TicketBonus } from "@marquee/kit";
+import type { Contract, Deal, DealTermsBonus, DealTermsBuyout, DealTermsVersion, Prisma } from "../__generated__/prisma/client.ts";
 import { dealStatusAt, type ContractStatus, type DealStatus, type NegotiatingSide, type OfferTerms, type StoredDealStatus } from "../domain/index.ts";
 
 /** An entity Base owns (an Event, an Artist), known here by its id alone. */
@@ -32,8 +32,8 @@ export interface DealRecord {
   decision: { decidedAt: string; decidedBy: string } | null;
 }
 
-/** The terms of a version as its own row holds them; the deal's ticket bonuses are rows of their own. */
-export type VersionTerms = Omit<OfferTerms, "deal"> & { readonly deal: Omit<DealTerms, "ticketBonuses"> };
+/** The terms of a version as its own row holds them; the deal's ticket bonuses and buyouts are rows of their own. */
+export type VersionTerms = Omit<OfferTerms, "deal"> & { readonly deal: Omit<DealTerms, "ticketBonuses" | "buyouts"> };
 
 export interface TermsVersionRecord {
   id: string;
@@ -113,6 +113,7 @@ export function termsVersionRecord(row: DealTermsVersion): TermsVersionRecord {
         row.radiusKm !== null && row.radiusDaysBefore !== null && row.radiusDaysAfter !== null
           ? { kilometres: row.radiusKm, daysBefore: row.radiusDaysBefore, daysAfter: row.radiusDaysAfter }
           : null,
+      estimatedExpenses: money(row.estimatedExpenses),
     },
   };
 }
@@ -126,6 +127,10 @@ function promoterProfit(row: DealTermsVersion): PromoterProfit | null {
 
 export function ticketBonus(row: DealTermsBonus): TicketBonus {
   return { ticketsSold: row.ticketsSold, bonus: moneyOf(row.bonus, row.currency) };
+}
+
+export function buyout(row: DealTermsBuyout): Buyout {
+  return { label: row.label, amount: moneyOf(row.amount, row.currency) };
 }
 
 export function contractRecord(row: Contract): ContractRecord {

@@ -1,6 +1,6 @@
 // A contract is drawn up (DRAFT), sent for signature (SENT), and SIGNED once both parties
 // have signed; until then it can be voided. SIGNED and VOID are final.
-import { badUserInput } from "@marquee/kit";
+import { RuleViolation } from "@marquee/kit";
 
 export type ContractStatus = "DRAFT" | "SENT" | "SIGNED" | "VOID";
 export type ContractParty = "PROMOTER" | "ARTIST";
@@ -19,18 +19,18 @@ export function allowedContractMoves(status: ContractStatus): readonly ContractM
   return movesFrom[status];
 }
 
-/** An illegal move is BAD_USER_INPUT naming the status and the moves it allows. */
+/** An illegal move is a rule violation naming the status and the moves it allows. */
 export function assertContractMove(status: ContractStatus, move: ContractMove): void {
   const allowedMoves = movesFrom[status];
   if (!allowedMoves.includes(move)) {
     const allowed = allowedMoves.length === 0 ? `a ${status} contract allows no moves` : `a ${status} contract allows ${allowedMoves.join(", ")}`;
-    throw badUserInput(`A contract cannot ${move} while it is ${status}: ${allowed}.`, { reason: "ILLEGAL_CONTRACT_MOVE", status, move, allowedMoves });
+    throw new RuleViolation("ILLEGAL_CONTRACT_MOVE", `A contract cannot ${move} while it is ${status}: ${allowed}.`, { status, move, allowedMoves });
   }
 }
 
 /** Each party signs once. */
 export function assertNotSignedBy(party: ContractParty, signedAlready: boolean): void {
   if (signedAlready) {
-    throw badUserInput(`The ${party.toLowerCase()} has already signed this contract.`, { reason: "ALREADY_SIGNED", party });
+    throw new RuleViolation("ALREADY_SIGNED", `The ${party.toLowerCase()} has already signed this contract.`, { party });
   }
 }

@@ -20,3 +20,4 @@ export {
   type RadiusClause,
 } from "./offer-terms.ts";
 export { clauseBreaches, radiusConflicts, type RadiusConflict, type Show } from "./radius.ts";
+export { priceOffer, type OfferPricing, type PricedTier } from "./offer-pricing.ts";

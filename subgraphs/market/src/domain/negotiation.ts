@@ -3,7 +3,7 @@
 // when its time passes, so the status a deal has depends on the instant it is read at,
 // and every function here takes that instant explicitly. A DRAFT can also be deleted:
 // nothing of it has reached the other side, so there is no negotiation to keep.
-import { badUserInput } from "@marquee/kit";
+import { RuleViolation } from "@marquee/kit";
 
 /** As kept in the database: the last move made. */
 export type StoredDealStatus = "DRAFT" | "OFFERED" | "COUNTERED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
@@ -42,7 +42,7 @@ export function allowedDealMoves(status: DealStatus): DealMove[] {
 }
 
 /**
- * Where `move` takes a deal in `status`. An illegal move is BAD_USER_INPUT naming the
+ * Where `move` takes a deal in `status`. An illegal move is a rule violation naming the
  * status and the moves it allows, so a client can offer the right buttons.
  */
 export function dealStatusAfter(status: DealStatus, move: StatusMove): StoredDealStatus {
@@ -59,7 +59,7 @@ export function assertDeletable(status: DealStatus): void {
 function illegalMove(status: DealStatus, move: DealMove) {
   const allowedMoves = allowedDealMoves(status);
   const allowed = allowedMoves.length === 0 ? `a ${status} deal allows no moves` : `a ${status} deal allows ${allowedMoves.join(", ")}`;
-  return badUserInput(`A deal cannot ${move} while it is ${status}: ${allowed}.`, { reason: "ILLEGAL_DEAL_MOVE", status, move, allowedMoves });
+  return new RuleViolation("ILLEGAL_DEAL_MOVE", `A deal cannot ${move} while it is ${status}: ${allowed}.`, { status, move, allowedMoves });
 }
 
 /** Who makes a counter-offer: the side whose terms are not on the table. */

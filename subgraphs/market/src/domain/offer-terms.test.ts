@@ -163,10 +163,21 @@ describe("offer terms", () => {
   const refusedOffers: [string, OfferTermsInput, string, string][] = [
     ["a radius of 0 km", { dealType: "DOOR_DEAL", currency: "USD", percentage: "70", radiusClause: { kilometres: 0, daysBefore: 1, daysAfter: 1 } }, "radiusClause.kilometres", "The radius must be 1 to 20000 km (got 0)."],
     ["a radius over a year", { dealType: "DOOR_DEAL", currency: "USD", percentage: "70", radiusClause: { kilometres: 10, daysBefore: 1, daysAfter: 366 } }, "radiusClause.daysAfter", "radiusClause.daysAfter must be 0 to 365 (got 366)."],
+    ["estimated expenses in another currency", { dealType: "DOOR_DEAL", currency: "EUR", percentage: "70", estimatedExpenses: usd("100") }, "estimatedExpenses", "The estimated expenses are in USD but the terms are in EUR."],
+    ["negative estimated expenses", { dealType: "DOOR_DEAL", currency: "USD", percentage: "70", estimatedExpenses: usd("-0.01") }, "estimatedExpenses", `The estimated expenses "-0.01" must be a plain decimal number of zero or more, e.g. "14000.50".`],
+    ["estimated expenses in cents of yen", { dealType: "DOOR_DEAL", currency: "JPY", percentage: "70", estimatedExpenses: { amount: "0.5", currency: "JPY" } }, "estimatedExpenses", `The estimated expenses "0.5" have more decimals than JPY's 0.`],
+    ["estimated expenses beyond the column", { dealType: "DOOR_DEAL", currency: "USD", percentage: "70", estimatedExpenses: usd("1000000000000000") }, "estimatedExpenses", `The estimated expenses "1000000000000000" are too large.`],
   ];
 
   it.each(refusedOffers)("refuse %s, naming the field (Market's own check)", (_, input, field, message) => {
     expect(() => parseOfferTerms(input)).toThrow(refusal("INVALID_OFFER_TERMS", field, message));
+  });
+
+  it("keep the estimated expenses, exactly, when given, on any deal type", () => {
+    const plus = parseOfferTerms({ dealType: "GUARANTEE_PLUS_PERCENTAGE_ABOVE_SPLIT", currency: "USD", guarantee: usd("12000"), percentage: "85", estimatedExpenses: usd("14000.5") });
+    const door = parseOfferTerms({ dealType: "DOOR_DEAL", currency: "JPY", percentage: "70", estimatedExpenses: { amount: "0", currency: "JPY" } });
+    const flat = parseOfferTerms({ dealType: "FLAT_GUARANTEE", currency: "USD", guarantee: usd("8000") });
+    expect([plus.estimatedExpenses && formatMoney(plus.estimatedExpenses), door.estimatedExpenses && formatMoney(door.estimatedExpenses), flat.estimatedExpenses]).toEqual(["14000.50", "0", null]);
   });
 
   it("can be put on the table only before their expiry", () => {

@@ -1,4 +1,5 @@
 import type { DealTermsVersionResolvers } from "../__generated__/resolvers-types.ts";
+import { offerPricingOf } from "../offer-pricing.ts";
 
 export const DealTermsVersion: DealTermsVersionResolvers = {
   currency: (version) => version.terms.deal.currency,
@@ -11,6 +12,10 @@ export const DealTermsVersion: DealTermsVersionResolvers = {
   deposit: (version) => version.terms.deal.deposit,
   withholdingRate: (version) => version.terms.deal.withholdingRate?.toFixed() ?? null,
   ticketBonuses: (version, _, { market }) => market.deals.ticketBonuses(version),
+  buyouts: (version, _, { market }) => market.deals.buyouts(version),
   offerExpiresAt: (version) => version.terms.offerExpiresAt?.toISOString() ?? null,
   radiusClause: (version) => version.terms.radiusClause,
+  estimatedExpenses: (version) => version.terms.estimatedExpenses,
+  pricing: async (version, _, context) => (await offerPricingOf(context, version)).pricing,
+  pricingUnavailableReason: async (version, _, context) => (await offerPricingOf(context, version)).unavailable,
 };
