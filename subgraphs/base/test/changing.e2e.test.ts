@@ -78,6 +78,7 @@ describe("creating an event", () => {
       ],
     ]);
     expect(response.body.errors?.[0]?.extensions?.["problems"]).toHaveLength(3);
+    expect(response.body.errors?.[0]?.extensions?.["reason"]).toBe("INVALID_EVENT");
     expect(await eventCount()).toBe(before);
   });
 
@@ -88,6 +89,11 @@ describe("creating an event", () => {
     expect(errorsOf(response)).toEqual([["BAD_USER_INPUT", `The lineup names artists this company does not have: ${demoArtists.elbeQuartet.id}, ${unknown}.`]]);
     const twice = await alice(createEvent, { input: { ...newEvent, lineup: [demoArtists.auroraLane.id, demoArtists.auroraLane.id] } });
     expect(errorsOf(twice)).toEqual([["BAD_USER_INPUT", `lineup lists these artists more than once: ${demoArtists.auroraLane.id}.`]]);
+    expect(twice.body.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      reason: "INVALID_LINEUP",
+      problems: [`lineup lists these artists more than once: ${demoArtists.auroraLane.id}.`],
+    });
     expect(await eventCount()).toBe(before);
   });
 
@@ -149,6 +155,7 @@ describe("an event's lifecycle", () => {
     const { id } = (await alice(createEvent, { input: newEvent })).body.data!["createEvent"];
     const illegal = await alice(changeStatus, { id, status: "SOLD_OUT" });
     expect(errorsOf(illegal)).toEqual([["BAD_USER_INPUT", "The event is DRAFT and cannot move to SOLD_OUT; from DRAFT it can move to ANNOUNCED, ON_SALE, CANCELLED."]]);
+    expect(illegal.body.errors?.[0]?.extensions).toMatchObject({ reason: "ILLEGAL_EVENT_TRANSITION" });
 
     expect((await alice(changeStatus, { id, status: "ANNOUNCED" })).body.data).toEqual({ changeEventStatus: { status: "ANNOUNCED", nextStatuses: ["ON_SALE", "CANCELLED"] } });
     expect((await alice(changeStatus, { id, status: "ON_SALE" })).body.data).toEqual({ changeEventStatus: { status: "ON_SALE", nextStatuses: ["SOLD_OUT", "CANCELLED"] } });
@@ -176,6 +183,7 @@ describe("an event's lifecycle", () => {
   it("deletes drafts only, with their lineup; other events are to be cancelled", async () => {
     const onSale = await alice(deleteEvent, { id: demoEvents.atlanta.id });
     expect(errorsOf(onSale)).toEqual([["BAD_USER_INPUT", "Only DRAFT events can be deleted; this event is ON_SALE. Cancel it instead."]]);
+    expect(onSale.body.errors?.[0]?.extensions).toMatchObject({ reason: "EVENT_NOT_DELETABLE" });
 
     expect((await alice(deleteEvent, { id: demoEvents.paris.id })).body.data).toEqual({ deleteEvent: demoEvents.paris.id });
     expect((await alice(eventById, { id: demoEvents.paris.id })).body.data).toEqual({ event: null });

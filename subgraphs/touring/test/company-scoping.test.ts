@@ -133,17 +133,17 @@ describe("a tour's stops", () => {
     await touring.stops.add(tour.id, show, null);
     await expect(touring.stops.add(tour.id, show, null)).rejects.toMatchObject({
       message: `Event "${event}" is already stop 0 of tour "${tour.id}"; a show is routed once.`,
-      extensions: { code: "BAD_USER_INPUT" },
+      extensions: { code: "BAD_USER_INPUT", reason: "SHOW_ALREADY_ROUTED", eventId: event },
     });
     await touring.tours.changeStatus(tour.id, "CANCELLED");
     await expect(touring.stops.add(tour.id, dayOff("2026-05-01"), null)).rejects.toMatchObject({
       message: "The tour is CANCELLED; it, its stops and its schedule can no longer change.",
-      extensions: { code: "BAD_USER_INPUT", status: "CANCELLED" },
+      extensions: { code: "BAD_USER_INPUT", reason: "TOUR_NOT_EDITABLE", status: "CANCELLED" },
     });
     await expect(touring.schedule.add(tour.id, doors("2026-05-01"))).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
     await expect(touring.tours.changeStatus(tour.id, "PLANNING")).rejects.toMatchObject({
       message: "A tour cannot move from CANCELLED to PLANNING: CANCELLED is final.",
-      extensions: { code: "BAD_USER_INPUT", from: "CANCELLED", to: "PLANNING" },
+      extensions: { code: "BAD_USER_INPUT", reason: "ILLEGAL_TOUR_TRANSITION", from: "CANCELLED", to: "PLANNING" },
     });
   });
 });
@@ -166,7 +166,7 @@ describe("changing a tour", () => {
     await touring.tours.changeStatus(tour.id, "CONFIRMED");
     await expect(touring.tours.delete(tour.id)).rejects.toMatchObject({
       message: "The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead).",
-      extensions: { code: "BAD_USER_INPUT", id: tour.id, status: "CONFIRMED" },
+      extensions: { code: "BAD_USER_INPUT", reason: "TOUR_NOT_DELETABLE", id: tour.id, status: "CONFIRMED" },
     });
     expect([await rowsOf("tour_stop"), await rowsOf("schedule_item"), (await fresh().tours.find(tour.id))?.status]).toEqual([3, 1, "CONFIRMED"]);
 
@@ -207,7 +207,7 @@ describe("changing a tour", () => {
     expect(later).toEqual({ ...item, title: "Doors (late)", startsAt: new Date("2026-05-01T19:00:00Z") });
 
     await touring.tours.changeStatus(tour.id, "CANCELLED");
-    const frozen = { message: "The tour is CANCELLED; it, its stops and its schedule can no longer change.", extensions: { code: "BAD_USER_INPUT", id: tour.id, status: "CANCELLED" } };
+    const frozen = { message: "The tour is CANCELLED; it, its stops and its schedule can no longer change.", extensions: { code: "BAD_USER_INPUT", reason: "TOUR_NOT_EDITABLE", id: tour.id, status: "CANCELLED" } };
     await expect(touring.schedule.update(item.id, (current) => ({ ...current, title: "Gone" }))).rejects.toMatchObject(frozen);
     await expect(touring.stops.update(stops[0]!.id, () => ({ notes: "Gone" }))).rejects.toMatchObject(frozen);
     await expect(touring.stops.reorder(tour.id, stops.map((stop) => stop.id), stops.map((stop) => stop.id).reverse())).rejects.toMatchObject(frozen);

@@ -24,7 +24,7 @@ it(`refuses a stop beyond the ${maxStopsPerTour} a tour holds`, async () => {
   const dayOff = { kind: "DAY_OFF" as const, eventId: null, dateFixed: false, day: null, place: null, notes: null };
   await expect(touring.stops.add(tour.id, dayOff, null)).rejects.toMatchObject({
     message: `A tour holds at most ${maxStopsPerTour} stops; this one is full. Plan the rest of the run as another tour.`,
-    extensions: { code: "BAD_USER_INPUT", tourId: tour.id },
+    extensions: { code: "BAD_USER_INPUT", reason: "TOUR_FULL", tourId: tour.id },
   });
   expect(await db.prisma.tourStop.count({ where: { tourId: tour.id } })).toBe(maxStopsPerTour);
 });

@@ -269,9 +269,9 @@ describe("a tour manager changing a tour", () => {
     const before = await ask(alice, everything, variables);
 
     await changeStatus(tourId, "CONFIRMED");
-    expect(statusAndBody(await ask(alice, deleteTour, { id: tourId }))).toEqual(
-      refusal("The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead)."),
-    );
+    const refused = await ask(alice, deleteTour, { id: tourId });
+    expect(statusAndBody(refused)).toEqual(refusal("The tour is CONFIRMED; only a PLANNING or CANCELLED tour can be deleted (cancel it instead)."));
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "TOUR_NOT_DELETABLE", id: tourId, status: "CONFIRMED" });
     await changeStatus(tourId, "PLANNING");
     expect((await ask(alice, everything, variables)).body).toEqual(before.body);
 

@@ -33,7 +33,7 @@ describe("holds", () => {
 
     await expect(world.request().holds.release(first.id)).rejects.toMatchObject({
       message: "The hold is RELEASED; only an ACTIVE hold can be released.",
-      extensions: { code: "BAD_USER_INPUT" },
+      extensions: { code: "BAD_USER_INPUT", reason: "HOLD_NOT_ACTIVE", id: first.id, status: "RELEASED" },
     });
   });
 
@@ -80,7 +80,7 @@ describe("confirming a hold", () => {
 
     await expect(world.request().bookings.confirm((await world.request().holds.find(second.id))!, world.layouts.mainHall.id, capacity(500))).rejects.toMatchObject({
       message: "The hold is ranked 2; only the first hold can be confirmed.",
-      extensions: { code: "BAD_USER_INPUT", rank: 2 },
+      extensions: { code: "BAD_USER_INPUT", reason: "HOLD_NOT_FIRST", rank: 2 },
     });
 
     const cancelled = await world.request().bookings.cancel(booking.id);
@@ -102,7 +102,7 @@ describe("confirming a hold", () => {
     });
     await expect(world.request().bookings.confirm(hold, world.layouts.clubRoom.id, capacity(251))).rejects.toMatchObject({
       message: 'The event\'s capacity (251) exceeds the layout "Standing 250" (250).',
-      extensions: { code: "BAD_USER_INPUT", eventCapacity: 251, layoutCapacity: 250 },
+      extensions: { code: "BAD_USER_INPUT", reason: "LAYOUT_TOO_SMALL", eventCapacity: 251, layoutCapacity: 250 },
     });
     expect(await world.rankOf(hold.id)).toEqual(["ACTIVE", 1]);
     expect((await world.request().bookings.list({}, {})).edges).toEqual([]);

@@ -74,7 +74,7 @@ describe("a longer turnaround", () => {
 
     await expect(world.request().venues.updateSpace(world.mainHall.id, { name: "Big Hall", turnaroundMinutes: 61 })).rejects.toMatchObject({
       message: 'With a turnaround of 61 minutes, confirmed bookings of "Main Hall" (or of a space it shares a floor with) would overlap; move or cancel one first.',
-      extensions: { code: "BAD_USER_INPUT", field: "turnaroundMinutes" },
+      extensions: { code: "BAD_USER_INPUT", reason: "DOUBLE_BOOKING", field: "turnaroundMinutes" },
     });
 
     expect(await world.request().venues.spaceById.load(world.mainHall.id)).toMatchObject({ name: "Main Hall", turnaroundMinutes: 60 });

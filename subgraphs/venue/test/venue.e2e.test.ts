@@ -142,7 +142,7 @@ describe("hana, at Harbor Hall, which has venue and finance but not basic", () =
 
     const refused = await ask(hana, "mutation($input: ConfirmVenueHoldInput!) { confirmVenueHold(input: $input) { id } }", { input: { holdId: third.id, layoutId: venue.layouts.fullHouse.id } });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors?.[0]).toMatchObject({ message: "The hold is ranked 2; only the first hold can be confirmed.", extensions: { code: "BAD_USER_INPUT", rank: 2 } });
+    expect(refused.body.errors?.[0]).toMatchObject({ message: "The hold is ranked 2; only the first hold can be confirmed.", extensions: { code: "BAD_USER_INPUT", reason: "HOLD_NOT_FIRST", rank: 2 } });
 
     const released = await mutate(hana, "mutation($id: ID!) { releaseVenueHold(id: $id) { status rank closedAt } }", { id: second.id });
     expect(released).toMatchObject({ status: "RELEASED", rank: 1, closedAt: expect.any(String) });
@@ -277,7 +277,7 @@ describe("a venue manager maintaining spaces and layouts", () => {
 
     expect(await refusal(hana, updateSpace, { input: { id: venue.mainHall, name: "Club Room" } })).toMatchObject({
       message: 'The venue already has a space named "Club Room".',
-      extensions: { code: "BAD_USER_INPUT", field: "name" },
+      extensions: { code: "BAD_USER_INPUT", reason: "SPACE_NAME_TAKEN", field: "name" },
     });
     expect(await refusal(hana, updateSpace, { input: { id: venue.mainHall, turnaroundMinutes: 1441 } })).toMatchObject({
       message: "turnaroundMinutes must be a whole number from 0 to 1440 (got 1441).",
@@ -303,7 +303,7 @@ describe("a venue manager maintaining spaces and layouts", () => {
     }
     expect(await refusal(alice, updateSpace, { input: { id: venue.mainHall, name: "Great Hall", turnaroundMinutes: 61 } })).toMatchObject({
       message: 'With a turnaround of 61 minutes, confirmed bookings of "Main Hall" (or of a space it shares a floor with) would overlap; move or cancel one first.',
-      extensions: { code: "BAD_USER_INPUT", field: "turnaroundMinutes" },
+      extensions: { code: "BAD_USER_INPUT", reason: "DOUBLE_BOOKING", field: "turnaroundMinutes" },
     });
     expect((await spacesOf(venue.venueId, alice)).map((space: { name: string; turnaroundMinutes: number }) => [space.name, space.turnaroundMinutes])).toEqual([
       ["Club Room", 30],
@@ -333,7 +333,7 @@ describe("a venue manager maintaining spaces and layouts", () => {
     // The club night (capacity 900 in Base) is booked in it.
     expect(await refusal(hana, updateLayout, { input: { id: standing, sections: [{ name: "Floor", capacity: 899 }] } })).toMatchObject({
       message: `Event "${demoEvents.harborClubNight.id}" is booked in this layout with a capacity of 900; the new sections take 899.`,
-      extensions: { code: "BAD_USER_INPUT", field: "sections", eventCapacity: 900, layoutCapacity: 899 },
+      extensions: { code: "BAD_USER_INPUT", reason: "LAYOUT_TOO_SMALL", field: "sections", eventCapacity: 900, layoutCapacity: 899 },
     });
     expect(await refusal(hana, updateLayout, { input: { id: standing, sections: [] } })).toMatchObject({ message: "A layout needs at least one section.", extensions: { code: "BAD_USER_INPUT" } });
     const seated = await mutate(hana, "mutation($input: CreateVenueLayoutInput!) { createVenueLayout(input: $input) { id } }", {
@@ -348,11 +348,11 @@ describe("a venue manager maintaining spaces and layouts", () => {
     });
     expect(await refusal(hana, updateLayout, { input: { id: standing, name: "Seated" } })).toMatchObject({
       message: 'The space already has a layout named "Seated".',
-      extensions: { code: "BAD_USER_INPUT", field: "name" },
+      extensions: { code: "BAD_USER_INPUT", reason: "LAYOUT_NAME_TAKEN", field: "name" },
     });
     expect(await refusal(hana, removeLayout, { id: standing })).toMatchObject({
       message: "The layout is used by 1 confirmed booking(s); cancel them first.",
-      extensions: { code: "BAD_USER_INPUT", confirmedBookings: 1 },
+      extensions: { code: "BAD_USER_INPUT", reason: "LAYOUT_IN_USE", confirmedBookings: 1 },
     });
     expect((await spacesOf(venue.venueId)).find((space: { name: string }) => space.name === "Main Hall").layouts).toEqual([
       { name: "Concert standing", kind: "MIXED", capacity: 900 },
@@ -362,12 +362,12 @@ describe("a venue manager maintaining spaces and layouts", () => {
     expect(await mutate(hana, removeLayout, { id: seated.id })).toBe(seated.id);
     expect(await refusal(hana, removeSpace, { id: venue.mainHall })).toMatchObject({
       message: 'The space is part of the combination "Full House"; remove the combination first.',
-      extensions: { code: "BAD_USER_INPUT", combinationIds: [venue.fullHouse] },
+      extensions: { code: "BAD_USER_INPUT", reason: "SPACE_IN_COMBINATION", combinationIds: [venue.fullHouse] },
     });
     expect(await mutate(hana, removeSpace, { id: venue.fullHouse })).toBe(venue.fullHouse);
     expect(await refusal(hana, removeSpace, { id: venue.mainHall })).toMatchObject({
       message: "The space has 0 active hold(s) and 1 confirmed booking(s); release and cancel them first.",
-      extensions: { code: "BAD_USER_INPUT", activeHolds: 0, confirmedBookings: 1 },
+      extensions: { code: "BAD_USER_INPUT", reason: "SPACE_IN_USE", activeHolds: 0, confirmedBookings: 1 },
     });
     expect((await spacesOf(venue.venueId)).map((space: { name: string; layouts: unknown[] }) => [space.name, space.layouts.length])).toEqual([
       ["Club Room", 1],

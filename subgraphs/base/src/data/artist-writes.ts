@@ -1,9 +1,9 @@
 import { applyChanges } from "../domain/changes.ts";
 import { artistDeletionProblem, checkArtistDetails, type ArtistChanges, type ArtistDetails } from "../domain/artist-details.ts";
+import { accepted, refuse } from "../domain/checked.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
 import type { ArtistRecord } from "./records.ts";
-import { accepted, refuse } from "./rejections.ts";
 import { lockArtist } from "./row-locks.ts";
 
 const detailsOf = ({ name, genres, homeCity, homeCountry }: ArtistRecord): ArtistDetails => ({ name, genres, homeCity, homeCountry });
@@ -13,14 +13,14 @@ export function artistWrites(prisma: BasePrismaClient, scope: CompanyScope) {
   return {
     create(details: ArtistDetails): Promise<ArtistRecord> {
       const { companyId } = scope;
-      return prisma.artist.create({ data: { companyId, ...accepted(checkArtistDetails(details)) } });
+      return prisma.artist.create({ data: { companyId, ...accepted("INVALID_ARTIST", checkArtistDetails(details)) } });
     },
 
     update(id: string, changes: ArtistChanges): Promise<ArtistRecord> {
       const { companyId } = scope;
       return prisma.$transaction(async (tx) => {
         const current = await lockArtist(tx, companyId, id);
-        const details = accepted(checkArtistDetails(applyChanges(detailsOf(current), changes)));
+        const details = accepted("INVALID_ARTIST", checkArtistDetails(applyChanges(detailsOf(current), changes)));
         return tx.artist.update({ where: { companyId_id: { companyId, id } }, data: details });
       });
     },
@@ -38,7 +38,7 @@ export function artistWrites(prisma: BasePrismaClient, scope: CompanyScope) {
           orderBy: [{ startsAt: "asc" }, { id: "asc" }],
           select: { name: true },
         });
-        refuse(artistDeletionProblem(artist.name, billedAt.map((event) => event.name)));
+        refuse("ARTIST_IN_LINEUP", artistDeletionProblem(artist.name, billedAt.map((event) => event.name)));
         await tx.artist.delete({ where: { companyId_id: { companyId, id } } });
         return id;
       });

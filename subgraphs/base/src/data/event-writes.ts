@@ -1,12 +1,11 @@
 import { applyChanges } from "../domain/changes.ts";
-import { both } from "../domain/checked.ts";
+import { accepted, both, refuse } from "../domain/checked.ts";
 import { checkEventDetails, lineupProblems, type EventChanges, type EventDetails, type NewEvent } from "../domain/event-details.ts";
 import { deletionProblem, editProblem, statusChangeProblem, type EventStatus } from "../domain/event-lifecycle.ts";
 import { changedTicketTiers, newEventTiers, type EventTickets } from "../domain/ticket-tiers.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
 import type { EventRecord } from "./records.ts";
-import { accepted, refuse } from "./rejections.ts";
 import { lockEvent, lockLineupArtists, type Transaction } from "./row-locks.ts";
 import { currencyOfTiers, insertTiers, replaceTiers, tiersOfLockedEvent } from "./ticket-tier-writes.ts";
 
@@ -58,8 +57,8 @@ export function eventWrites(prisma: BasePrismaClient, scope: CompanyScope) {
     create(event: NewEvent, lineup: readonly string[]): Promise<EventRecord> {
       const { companyId } = scope;
       const [details, tickets] = split(event);
-      const [checked, tiers] = accepted(both(checkEventDetails(details), newEventTiers(tickets)));
-      refuse(lineupProblems(lineup));
+      const [checked, tiers] = accepted("INVALID_EVENT", both(checkEventDetails(details), newEventTiers(tickets)));
+      refuse("INVALID_LINEUP", lineupProblems(lineup));
       return prisma.$transaction(async (tx) => {
         const { id } = await tx.event.create({ data: { companyId, ...columnsOf(checked), currency: currencyOfTiers(tiers) }, select: { id: true } });
         await insertTiers(tx, companyId, id, tiers.map((tier, position) => ({ ...tier, position })));
@@ -77,12 +76,12 @@ export function eventWrites(prisma: BasePrismaClient, scope: CompanyScope) {
     update(id: string, changes: EventChanges, lineup: readonly string[] | undefined): Promise<EventRecord> {
       const { companyId } = scope;
       const [detailChanges, tickets] = split(changes);
-      if (lineup) refuse(lineupProblems(lineup));
+      if (lineup) refuse("INVALID_LINEUP", lineupProblems(lineup));
       return prisma.$transaction(async (tx) => {
         const current = await lockEvent(tx, companyId, id);
-        refuse(editProblem(current.status));
+        refuse("EVENT_NOT_EDITABLE", editProblem(current.status));
         const { stored, current: currentTiers } = anyTicketsGiven(tickets) ? await tiersOfLockedEvent(tx, current) : { stored: [], current: [] };
-        const [details, tiers] = accepted(both(checkEventDetails(applyChanges(detailsOf(current), detailChanges)), changedTicketTiers(currentTiers, tickets)));
+        const [details, tiers] = accepted("INVALID_EVENT", both(checkEventDetails(applyChanges(detailsOf(current), detailChanges)), changedTicketTiers(currentTiers, tickets)));
         if (tiers) await replaceTiers(tx, companyId, id, stored, tiers);
         if (lineup) {
           await tx.eventLineup.deleteMany({ where: { companyId, eventId: id } });
@@ -98,7 +97,7 @@ export function eventWrites(prisma: BasePrismaClient, scope: CompanyScope) {
       const { companyId } = scope;
       return prisma.$transaction(async (tx) => {
         const current = await lockEvent(tx, companyId, id);
-        refuse(statusChangeProblem(current, status, now));
+        refuse("ILLEGAL_EVENT_TRANSITION", statusChangeProblem(current, status, now));
         return tx.event.update({ where: { companyId_id: { companyId, id } }, data: { status } });
       });
     },
@@ -108,7 +107,7 @@ export function eventWrites(prisma: BasePrismaClient, scope: CompanyScope) {
       const { companyId } = scope;
       return prisma.$transaction(async (tx) => {
         const current = await lockEvent(tx, companyId, id);
-        refuse(deletionProblem(current.status));
+        refuse("EVENT_NOT_DELETABLE", deletionProblem(current.status));
         await tx.event.delete({ where: { companyId_id: { companyId, id } } });
         return id;
       });

@@ -3,7 +3,7 @@
 // every change renumbers the tour in one statement, which the deferrable unique
 // (tour, position) constraint checks once the statement is done.
 import DataLoader from "dataloader";
-import { badUserInput, isUuid, notFound, rowsPerKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isUuid, notFound, rowsPerKey, RuleViolation, type Tenant } from "@marquee/kit";
 import type { StopKind } from "../__generated__/prisma/client.ts";
 import { dateColumn, tourStopRecord, type Place, type TourRecord, type TourStopRecord } from "./records.ts";
 import type { TourRepository } from "./tour-repository.ts";
@@ -88,14 +88,14 @@ export function createStopRepository(prisma: TouringPrisma, { companyId }: Tenan
         await tours.lockedForEditing(tx, tourId);
         const order = await stopsOf(tx, tourId);
         if (order.length >= maxStopsPerTour) {
-          throw badUserInput(`A tour holds at most ${maxStopsPerTour} stops; this one is full. Plan the rest of the run as another tour.`, { tourId });
+          throw new RuleViolation("TOUR_FULL", `A tour holds at most ${maxStopsPerTour} stops; this one is full. Plan the rest of the run as another tour.`, { tourId });
         }
         const at = position ?? order.length;
         assertPosition(at, order.length);
         if (draft.eventId) {
           const routed = await tx.tourStop.findFirst({ where: { companyId, eventId: draft.eventId }, select: { tourId: true, position: true } });
           if (routed) {
-            throw badUserInput(`Event "${draft.eventId}" is already stop ${routed.position} of tour "${routed.tourId}"; a show is routed once.`, { eventId: draft.eventId });
+            throw new RuleViolation("SHOW_ALREADY_ROUTED", `Event "${draft.eventId}" is already stop ${routed.position} of tour "${routed.tourId}"; a show is routed once.`, { eventId: draft.eventId });
           }
         }
         const row = await tx.tourStop.create({

@@ -2,8 +2,8 @@
 // another company reads and writes exactly like an unknown one; what can be resolved for
 // many parents at once (a stop's tour, an artist's tours) is batched per request.
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, type Connection, type PageArgs, type Tenant } from "@marquee/kit";
-import { tourDeleteProblem, tourEditProblem, tourTransitionProblem, type TourStatus } from "../domain/tour-lifecycle.ts";
+import { isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, type Connection, type PageArgs, type Tenant } from "@marquee/kit";
+import { assertTourDeletable, assertTourEditable, assertTourTransition, type TourStatus } from "../domain/tour-lifecycle.ts";
 import { tourRecord, type TourRecord } from "./records.ts";
 import { comesAfter, tourKeyOf } from "./tour-keyset.ts";
 import type { TouringPrisma, TouringTransaction } from "./touring-database.ts";
@@ -46,8 +46,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
   /** The tour, locked for the transaction, if it, its stops and its schedule may still change. */
   async function lockedForEditing(tx: TouringTransaction, id: string): Promise<TourRecord> {
     const tour = await locked(tx, id);
-    const problem = tourEditProblem(tour.status);
-    if (problem) throw badUserInput(problem, { id, status: tour.status });
+    assertTourEditable(tour);
     return tour;
   }
 
@@ -109,8 +108,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
     async changeStatus(id: string, status: TourStatus): Promise<TourRecord> {
       return prisma.$transaction(async (tx) => {
         const tour = await locked(tx, id);
-        const problem = tourTransitionProblem(tour.status, status);
-        if (problem) throw badUserInput(problem, { id, from: tour.status, to: status });
+        assertTourTransition(tour, status);
         return tourRecord(await tx.tour.update({ where: { id }, data: { status } }));
       });
     },
@@ -119,8 +117,7 @@ export function createTourRepository(prisma: TouringPrisma, { companyId, userId 
     async delete(id: string): Promise<TourRecord> {
       return prisma.$transaction(async (tx) => {
         const tour = await locked(tx, id);
-        const problem = tourDeleteProblem(tour.status);
-        if (problem) throw badUserInput(problem, { id, status: tour.status });
+        assertTourDeletable(tour);
         await tx.tour.deleteMany({ where: { id, companyId } });
         byId.clear(id);
         return tour;

@@ -3,7 +3,7 @@
 // per physical space); the database's exclusion constraint refuses a second confirmed
 // booking of any of them at an overlapping time, whatever races to write it.
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, RuleViolation, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { BookingStatus } from "../__generated__/prisma/client.ts";
 import { capacityOf, competes } from "../domain/index.ts";
 import { violates } from "./constraint-violations.ts";
@@ -68,15 +68,15 @@ export function createBookingRepository(prisma: VenuePrisma, { companyId, userId
         const booking = await prisma.$transaction(async (tx) => {
           const venue = await lockVenue(tx, companyId, hold.venueId);
           const current = holdRecord(await tx.hold.findFirstOrThrow({ where: { companyId, id: hold.id } }));
-          if (current.status !== "ACTIVE") throw badUserInput(`The hold is ${current.status}; only an ACTIVE hold can be confirmed.`, { holdId: hold.id, status: current.status });
+          if (current.status !== "ACTIVE") throw new RuleViolation("HOLD_NOT_ACTIVE", `The hold is ${current.status}; only an ACTIVE hold can be confirmed.`, { holdId: hold.id, status: current.status });
           if (current.rank !== 1) {
-            throw badUserInput(`The hold is ranked ${current.rank}; only the first hold can be confirmed.`, { holdId: hold.id, rank: current.rank });
+            throw new RuleViolation("HOLD_NOT_FIRST", `The hold is ranked ${current.rank}; only the first hold can be confirmed.`, { holdId: hold.id, rank: current.rank });
           }
           const layout = isUuid(layoutId) ? await tx.layout.findFirst({ where: { companyId, id: layoutId, spaceId: current.spaceId }, include: { sections: true } }) : null;
           if (!layout) throw badUserInput(`There is no layout "${layoutId}" of the held space.`, { field: "layoutId", layoutId });
           const capacity = capacityOf(layout.sections);
           if (event.capacity > capacity) {
-            throw badUserInput(`The event's capacity (${event.capacity}) exceeds the layout "${layout.name}" (${capacity}).`, {
+            throw new RuleViolation("LAYOUT_TOO_SMALL", `The event's capacity (${event.capacity}) exceeds the layout "${layout.name}" (${capacity}).`, {
               field: "layoutId",
               eventCapacity: event.capacity,
               layoutCapacity: capacity,
@@ -115,10 +115,10 @@ export function createBookingRepository(prisma: VenuePrisma, { companyId, userId
         return booking;
       } catch (error) {
         if (violates(error, "booking_block_no_double_booking")) {
-          throw badUserInput("The space is already booked at that time (or a space it shares a floor with, turnaround included).", { holdId: hold.id });
+          throw new RuleViolation("DOUBLE_BOOKING", "The space is already booked at that time (or a space it shares a floor with, turnaround included).", { holdId: hold.id });
         }
         if (violates(error, "booking_one_confirmed_per_event")) {
-          throw badUserInput(`Event "${hold.eventId}" already has a confirmed booking; cancel it first.`, { holdId: hold.id, eventId: hold.eventId });
+          throw new RuleViolation("EVENT_ALREADY_BOOKED", `Event "${hold.eventId}" already has a confirmed booking; cancel it first.`, { holdId: hold.id, eventId: hold.eventId });
         }
         throw error;
       }
@@ -134,7 +134,7 @@ export function createBookingRepository(prisma: VenuePrisma, { companyId, userId
           where: { companyId, id, status: "CONFIRMED" },
           data: { status: "CANCELLED", cancelledAt: new Date(), cancelledBy: userId },
         });
-        if (!row) throw badUserInput("The booking is already CANCELLED.", { id, status: "CANCELLED" });
+        if (!row) throw new RuleViolation("BOOKING_ALREADY_CANCELLED", "The booking is already CANCELLED.", { id, status: "CANCELLED" });
         await promoteHolds(tx, companyId, current.venueId);
         return bookingRecord(row);
       }, queueTransaction);

@@ -1,7 +1,7 @@
 // The company's holds: placed at the back of their space's queue, released with the
 // holds behind them moving up. Both run under the venue's lock (venue-queue.ts).
 import DataLoader from "dataloader";
-import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, rowPerKey, rowsPerKey, RuleViolation, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { HoldStatus } from "../__generated__/prisma/client.ts";
 import { blocksOf, rankOfNewHold, type TimeRange } from "../domain/index.ts";
 import { holdRecord, type HoldRecord } from "./records.ts";
@@ -102,7 +102,7 @@ export function createHoldRepository(prisma: VenuePrisma, { companyId, userId }:
         });
         if (!row) {
           const now = await tx.hold.findFirstOrThrow({ where: { companyId, id } });
-          throw badUserInput(`The hold is ${now.status}; only an ACTIVE hold can be released.`, { id, status: now.status });
+          throw new RuleViolation("HOLD_NOT_ACTIVE", `The hold is ${now.status}; only an ACTIVE hold can be released.`, { id, status: now.status });
         }
         await promoteHolds(tx, companyId, current.venueId);
         return holdRecord(row);

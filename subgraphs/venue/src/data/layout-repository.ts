@@ -1,7 +1,7 @@
 // The company's layouts: named configurations of a space, made of sections. A layout's
 // capacity is derived from its sections (domain/layout-capacity.ts), never stored.
 import DataLoader from "dataloader";
-import { badUserInput, isUuid, notFound, rowPerKey, rowsPerKey, uuidsOf, type Tenant } from "@marquee/kit";
+import { badUserInput, isUuid, notFound, rowPerKey, rowsPerKey, RuleViolation, uuidsOf, type Tenant } from "@marquee/kit";
 import type { LayoutKind } from "../__generated__/prisma/client.ts";
 import type { Section } from "../domain/index.ts";
 import { capacityOf } from "../domain/index.ts";
@@ -34,7 +34,7 @@ export type LayoutRepository = ReturnType<typeof createLayoutRepository>;
 
 export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenant) {
   const unknown = (id: string) => notFound(`There is no layout "${id}".`, { id });
-  const nameTaken = (name: string) => badUserInput(`The space already has a layout named "${name}".`, { field: "name" });
+  const nameTaken = (name: string) => new RuleViolation("LAYOUT_NAME_TAKEN", `The space already has a layout named "${name}".`, { field: "name" });
 
   /** Locks the venue of the layout's space: confirming a hold reads layouts under the same lock. */
   async function lockVenueOf(tx: VenueTransaction, layout: LayoutRecord): Promise<void> {
@@ -119,7 +119,7 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
               if (!booked.has(eventId)) throw badUserInput("The layout was booked while it was being changed; try again.", { id, eventId });
               const eventCapacity = booked.get(eventId);
               if (eventCapacity != null && eventCapacity > capacity) {
-                throw badUserInput(`Event "${eventId}" is booked in this layout with a capacity of ${eventCapacity}; the new sections take ${capacity}.`, {
+                throw new RuleViolation("LAYOUT_TOO_SMALL", `Event "${eventId}" is booked in this layout with a capacity of ${eventCapacity}; the new sections take ${capacity}.`, {
                   field: "sections",
                   eventId,
                   eventCapacity,
@@ -152,7 +152,7 @@ export function createLayoutRepository(prisma: VenuePrisma, { companyId }: Tenan
       await prisma.$transaction(async (tx) => {
         await lockVenueOf(tx, current);
         const confirmed = await tx.booking.count({ where: { companyId, layoutId: id, status: "CONFIRMED" } });
-        if (confirmed > 0) throw badUserInput(`The layout is used by ${confirmed} confirmed booking(s); cancel them first.`, { id, confirmedBookings: confirmed });
+        if (confirmed > 0) throw new RuleViolation("LAYOUT_IN_USE", `The layout is used by ${confirmed} confirmed booking(s); cancel them first.`, { id, confirmedBookings: confirmed });
         await tx.booking.deleteMany({ where: { companyId, layoutId: id } });
         await tx.layout.deleteMany({ where: { companyId, id } });
       }, queueTransaction);

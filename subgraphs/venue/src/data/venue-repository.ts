@@ -2,7 +2,7 @@
 // company, so another company's ids read and write like unknown ones; what can be
 // resolved for many parents at once is batched per request.
 import DataLoader from "dataloader";
-import { badUserInput, isTextKey, isUuid, notFound, pageRequest, rowPerKey, rowsPerKey, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
+import { isTextKey, isUuid, notFound, pageRequest, rowPerKey, rowsPerKey, RuleViolation, toConnection, uuidsOf, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
 import type { ConfirmationPolicy } from "../__generated__/prisma/client.ts";
 import { violates } from "./constraint-violations.ts";
 import { spaceRecord, venueRecord, type SpaceRecord, type VenueRecord } from "./records.ts";
@@ -41,7 +41,7 @@ export type VenueRepository = ReturnType<typeof createVenueRepository>;
 export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }: Tenant) {
   const unknownVenue = (id: string) => notFound(`There is no venue "${id}".`, { id });
   const unknownSpace = (id: string) => notFound(`There is no space "${id}".`, { id });
-  const nameTaken = (name: string) => badUserInput(`The venue already has a space named "${name}".`, { field: "name" });
+  const nameTaken = (name: string) => new RuleViolation("SPACE_NAME_TAKEN", `The venue already has a space named "${name}".`, { field: "name" });
 
   const venueById = new DataLoader(async (ids: readonly string[]) => {
     const rows = await prisma.venue.findMany({ where: { companyId, id: { in: uuidsOf(ids) } } });
@@ -108,9 +108,9 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
       const parts = await prisma.space.findMany({ where: { companyId, venueId: draft.venueId, id: { in: uuidsOf(draft.partIds) } }, include: withParts });
       const found = new Set(parts.map((part) => part.id));
       const strangers = draft.partIds.filter((id) => !found.has(id));
-      if (strangers.length > 0) throw badUserInput(`These spaces are not spaces of the venue: ${strangers.join(", ")}.`, { field: "partIds", spaceIds: strangers });
+      if (strangers.length > 0) throw new RuleViolation("PART_NOT_IN_VENUE", `These spaces are not spaces of the venue: ${strangers.join(", ")}.`, { field: "partIds", spaceIds: strangers });
       const combinations = parts.filter((part) => part.parts.length > 0).map((part) => part.id);
-      if (combinations.length > 0) throw badUserInput(`A combination is made of plain spaces; these are combinations themselves: ${combinations.join(", ")}.`, { field: "partIds", spaceIds: combinations });
+      if (combinations.length > 0) throw new RuleViolation("NESTED_COMBINATION", `A combination is made of plain spaces; these are combinations themselves: ${combinations.join(", ")}.`, { field: "partIds", spaceIds: combinations });
       const taken = await prisma.space.findFirst({ where: { companyId, venueId: draft.venueId, name: draft.name } });
       if (taken) throw nameTaken(draft.name);
 
@@ -147,7 +147,8 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
         return updated;
       } catch (error) {
         if (violates(error, "booking_block_no_double_booking")) {
-          throw badUserInput(
+          throw new RuleViolation(
+            "DOUBLE_BOOKING",
             `With a turnaround of ${changes.turnaroundMinutes} minutes, confirmed bookings of "${current.name}" (or of a space it shares a floor with) would overlap; move or cancel one first.`,
             { field: "turnaroundMinutes", id },
           );
@@ -170,12 +171,13 @@ export function createVenueRepository(prisma: VenuePrisma, { companyId, userId }
         const combinations = await tx.spacePart.findMany({ where: { companyId, partId: id }, include: { combination: true }, orderBy: { combination: { name: "asc" } } });
         if (combinations.length > 0) {
           const names = combinations.map((link) => `"${link.combination.name}"`).join(", ");
-          throw badUserInput(`The space is part of the combination ${names}; remove the combination first.`, { id, combinationIds: combinations.map((link) => link.combinationId) });
+          throw new RuleViolation("SPACE_IN_COMBINATION", `The space is part of the combination ${names}; remove the combination first.`, { id, combinationIds: combinations.map((link) => link.combinationId) });
         }
         const activeHolds = await tx.hold.count({ where: { companyId, spaceId: id, status: "ACTIVE" } });
         const confirmedBookings = await tx.booking.count({ where: { companyId, spaceId: id, status: "CONFIRMED" } });
         if (activeHolds > 0 || confirmedBookings > 0) {
-          throw badUserInput(
+          throw new RuleViolation(
+            "SPACE_IN_USE",
             `The space has ${activeHolds} active hold(s) and ${confirmedBookings} confirmed booking(s); release and cancel them first.`,
             { id, activeHolds, confirmedBookings },
           );
