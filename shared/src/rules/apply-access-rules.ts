@@ -123,7 +123,7 @@ function guardsReturnedBy(schema: GraphQLSchema, field: GraphQLField<unknown, un
 function referenceFieldsOf(type: GraphQLObjectType): Set<string> {
   const keys = new Set<string>();
   for (const field of Object.values(type.getFields())) {
-    if (field.astNode?.directives?.some((directive) => directive.name.value === "external")) keys.add(field.name);
+    if (isExternal(field)) keys.add(field.name);
   }
   for (const directive of type.astNode?.directives ?? []) {
     if (directive.name.value !== "key") continue;
@@ -143,7 +143,12 @@ function referenceFieldsOf(type: GraphQLObjectType): Set<string> {
  */
 function isForeignValueType(type: GraphQLObjectType): boolean {
   const fields = Object.values(type.getFields());
-  return fields.length > 0 && fields.every((field) => field.astNode?.directives?.some((directive) => directive.name.value === "external"));
+  return fields.length > 0 && fields.every(isExternal);
+}
+
+/** A field this module declares but another subgraph resolves (@external). */
+function isExternal(field: GraphQLField<unknown, unknown>): boolean {
+  return field.astNode?.directives?.some((directive) => directive.name.value === "external") ?? false;
 }
 
 /** One rule asking for all of `rules` (each distinct rule once), or none. */

@@ -1,7 +1,7 @@
 // What the data layer hands to the resolvers (codegen's mappers point here), and how
 // Finance's rows become them: money as exact domain Money, dates and instants as the API
 // writes them, so that no resolver ever handles a Prisma type.
-import { moneyOf, parseDealTerms, type DealMoneyInput, type DealTerms, type DealTermsInput } from "@marquee/kit";
+import { moneyOf, parseDealTerms, type DealMoneyInput, type DealTerms, type DealTermsDifference, type DealTermsInput } from "@marquee/kit";
 import type { Expense, Income, IncomeSource, Prisma, Settlement, SettlementAct, SettlementDeduction, SettlementLine, SettlementPayment, SettlementTicketBonus, SettlementBuyout, SettlementReimbursement } from "../__generated__/prisma/client.ts";
 import { Decimal } from "decimal.js";
 import {
@@ -120,10 +120,11 @@ export interface ContractTermsRepresentation extends DealTermsInput {
   currency: string;
 }
 
-/** The act a contract pays, and the contract's terms read in the contract's own currency. */
+/** The act a contract pays, the contract's terms read in the contract's own currency, and the terms on which they differ. */
 export interface ContractComparisonRecord {
   act: BilledActRecord;
   contractTerms: DealTerms;
+  differences: DealTermsDifference[];
 }
 
 /** One act's figures as the API shows them: live for a draft, frozen once approved; what was paid is read with the settlement's payments. */

@@ -1,7 +1,7 @@
 // Market's Contract, extended by reference. Finance never calls Market: the gateway resolves
 // the contract's terms in Market and passes them along with the reference (`@requires`),
 // and Finance compares them with the act that names the contract.
-import { parseDealTerms } from "@marquee/kit";
+import { compareDealTerms, parseDealTerms } from "@marquee/kit";
 import type { ContractResolvers } from "../__generated__/resolvers-types.ts";
 
 export const Contract: ContractResolvers = {
@@ -13,6 +13,7 @@ export const Contract: ContractResolvers = {
     const act = await finance.settlements.actOfContract.load(id);
     if (!act) return null;
     // Market wrote the terms by the same rules, in the contract's own currency.
-    return { act, contractTerms: parseDealTerms(terms, terms.currency) };
+    const contractTerms = parseDealTerms(terms, terms.currency);
+    return { act, contractTerms, differences: compareDealTerms(contractTerms, act.dealTerms) };
   },
 };

@@ -4,7 +4,7 @@
 // billed below, and the same paid tickets (Base's, when the sheet froze none); only the act's
 // own buyouts among the expenses are the contract's instead of the settlement's, since they
 // are terms of the deal.
-import { compareDealTerms, computeArtistPayout, dealNeedsTicketCount, moneyOf, totalOfBuyouts } from "@marquee/kit";
+import { computeArtistPayout, dealNeedsTicketCount, moneyOf, totalOfBuyouts } from "@marquee/kit";
 import type { ContractSettlementComparisonResolvers } from "../__generated__/resolvers-types.ts";
 import type { FinanceContext } from "../context.ts";
 import type { ContractComparisonRecord } from "../data/records.ts";
@@ -36,8 +36,7 @@ async function contractedPayout(comparison: ContractComparisonRecord, context: F
 export const ContractSettlementComparison: ContractSettlementComparisonResolvers = {
   settlement: ({ act }) => act.settlement,
   artist: ({ act }) => ({ id: act.artistId }),
-  differences: ({ act, contractTerms }) => compareDealTerms(contractTerms, act.dealTerms),
-  matchesContract: ({ act, contractTerms }) => compareDealTerms(contractTerms, act.dealTerms).length === 0,
+  matchesContract: ({ differences }) => differences.length === 0,
   settledPayout: (comparison, _, context) => settledPayout(comparison, context),
   contractedPayout: (comparison, _, context) => contractedPayout(comparison, context),
   shortfall: async (comparison, _, context) => {
