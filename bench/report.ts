@@ -79,7 +79,8 @@ Load generator (autocannon) and every server share these cores.
 Topology: every subgraph and each gateway its own process from the build (\`node <package>/dist/main.js\`,
 NODE_ENV=production), on a scratch PostgreSQL database (each subgraph's two pools at 5 connections,
 \`connection_limit=5\`: at the default 10 the six would pass PostgreSQL's default \`max_connections\` of 100),
-tokens (ES256) checked against an identity provider over HTTPS. ${input.startup}
+tokens (ES256) checked against an identity provider over HTTPS. The processes start one at a time, so that each
+start-to-ready time is the process's alone: ${input.startup.replace(/^Start to ready: /, "")}
 Hive Gateway: \`hive-gateway supergraph gateway/supergraph.graphql -c bench/hive-gateway.config.ts\`, same
 subgraphs, in-flight deduplication of incoming queries and of subgraph fetches on.
 Data: ${input.world}
@@ -116,7 +117,9 @@ Marquee's rows. For each subgraph: the time its requests spent in the access lay
 the access context from its cache or the access directory, and the access rules of every field; wall clock, from
 the subgraph's \`marquee_access_layer_seconds\` read on its metrics port before and after the measurement), in µs per
 request answered by the gateway, and its share of the subgraph's CPU time over the same measurement (the deltas of
-the CPU table). Issue #8's target: at most 10 %. A dash: the query does not reach that subgraph.
+the CPU table). Issue #8's target: at most 10 %. A dash: the query does not reach that subgraph. Wall clock
+counts the waits too (on the access directory, and behind other requests' work on a busy event loop), so a share
+is an upper bound; \`npm run bench:profile\` gives the access layer's share of the CPU itself, from CPU profiles.
 
 ${accessLayerTable(rows, input.processNames.filter((name) => name !== "gateway"))}
 

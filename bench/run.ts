@@ -10,97 +10,39 @@
 //
 //   npm run bench                                    PostgreSQL at DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres
 //   BENCH_SECONDS=4 npm run bench                    shorter measurements (default 7 s each)
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createTestDatabaseTarget, freePort, startHttpsIdentityProvider, startProductionProcess, type HttpsIdentityProvider, type ProductionProcess } from "@marquee/kit/testing";
-import { subgraphPackages } from "@marquee/gateway";
 import { checkedAnswer, measure, outboundConnections, type LoadShape, type Measurement } from "./measure.ts";
 import { describeMachine, renderReport, type Row } from "./report.ts";
-import { benchQueries, company, eventCount, eventsOf, seedWorld, userCount, users, type BenchQuery } from "./world.ts";
+import { startTopology, modules, type GatewayName, type Topology } from "./topology.ts";
+import { company, eventCount, userCount, type BenchQuery } from "./world.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const adminUrl = process.env["DATABASE_URL"]?.trim() || "postgresql://postgres@127.0.0.1:5432/postgres";
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 7);
 if (!Number.isFinite(seconds) || seconds < 1) throw new Error("BENCH_SECONDS must be a number of seconds, at least 1.");
 const connectionCounts = [20, 50];
-const modules = ["base", "finance", "market", "touring", "venue", "ai"] as const;
-const gatewayPath = "/graphql";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
 const logDirectory = mkdtempSync(join(tmpdir(), "marquee-bench-"));
-const processes = new Map<string, ProductionProcess>();
 const failures: string[] = [];
 const outbound = new Set<string>();
-const database = await createTestDatabaseTarget({ DATABASE_URL: adminUrl });
-const databaseUrl = (database.target as { url: string }).url;
-let identity: HttpsIdentityProvider | undefined;
+let topology: Topology | undefined;
 
 try {
-  identity = await startHttpsIdentityProvider();
-  const gatewaySecret = randomBytes(32).toString("base64url");
-  const common = {
-    AUTH_JWKS_URL: identity.jwksUrl,
-    AUTH_ISSUER: identity.issuer,
-    AUTH_AUDIENCE: identity.audience,
-    NODE_EXTRA_CA_CERTS: identity.certificateFile,
-    GATEWAY_SECRET: gatewaySecret,
-  };
-  const start = async (name: string, entry: string, env: Record<string, string>, options: { readyPath?: string; args?: string[] } = {}) => {
-    const running = await startProductionProcess(name, entry, env, { ...options, logFile: join(logDirectory, `${name}.log`) });
-    processes.set(name, running);
-    return running;
-  };
+  topology = await startTopology({ adminUrl, logDirectory });
+  const { processes, subgraphs, metricsUrls, tokens, queries, startup, databaseUrl } = topology;
+  const { marquee, hive } = topology.gateways;
+  if (!hive) throw new Error("Hive Gateway was not started.");
+  const gateways = { marquee, hive };
+  log(`${elapsed()}: topology up and seeded with ${eventCount} events and ${userCount} members. ${startup}`);
 
-  // Each subgraph process holds two pools (its module's data, the access directory) and a LISTEN
-  // connection: at node-postgres's 10 a pool, six processes would open up to 126 connections, past
-  // PostgreSQL's default max_connections of 100. Five a pool keeps them at 66.
-  const poolUrl = new URL(databaseUrl);
-  poolUrl.searchParams.set("connection_limit", "5");
-  // Base first: it migrates the access directory, which the others then find in place. Each
-  // subgraph serves its metrics on a port of its own, for its access layer time (issue #8).
-  const metricsUrls: Record<string, string> = {};
-  const subgraphEnv = async (name: string) => {
-    const metricsPort = await freePort();
-    metricsUrls[name] = `http://127.0.0.1:${metricsPort}/metrics`;
-    return { ...common, DATABASE_URL: poolUrl.href, BASE_URL: `${processes.get("base")?.origin ?? ""}/api/base/graphql`, METRICS_PORT: String(metricsPort) };
-  };
-  await start("base", "subgraphs/base/dist/main.js", await subgraphEnv("base"));
-  await Promise.all(modules.filter((name) => name !== "base").map(async (name) => start(name, `subgraphs/${name}/dist/main.js`, await subgraphEnv(name))));
-  const routing = Object.fromEntries(modules.map((name) => [`${name.toUpperCase()}_ROUTING_URL`, `${processes.get(name)!.origin}/api/${name}/graphql`]));
-  const [marquee, hive] = await Promise.all([
-    start("marquee", "gateway/dist/main.js", {
-      ...common,
-      ...routing,
-      // Both load shapes send far more than a person's budget (600 a minute per user by default).
-      RATE_LIMIT_USER_PER_MINUTE: "1000000",
-      RATE_LIMIT_COMPANY_PER_MINUTE: "1000000",
-    }),
-    start("hive", "node_modules/@graphql-hive/gateway/dist/bin.js", { ...routing, GATEWAY_SECRET: gatewaySecret, ...(process.env["HOME"] ? { HOME: process.env["HOME"] } : {}) }, {
-      readyPath: "/readiness",
-      args: ["supergraph", "gateway/supergraph.graphql", "-c", "bench/hive-gateway.config.ts"],
-    }),
-  ]);
-  const startup = `Start to ready: ${[...processes.values()].map((each) => `${each.name} ${(each.readyAfterMs / 1000).toFixed(1)} s`).join(", ")}.`;
-  log(`${elapsed()}: topology up. ${startup}`);
-
-  const seedDay = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
-  const events = eventsOf(seedDay);
-  const permissions = subgraphPackages.flatMap((subgraph) => [...subgraph.permissions.keys]);
-  await seedWorld(databaseUrl, events, permissions, seedDay);
-  const signer = identity;
-  const tokens = await Promise.all(users.map((user) => signer.tokenFor(user.id)));
-  log(`${elapsed()}: seeded ${eventCount} events and ${userCount} members.`);
-
-  const subgraphs = modules.map((name) => processes.get(name)!);
-  const gateways = { marquee: { server: marquee, url: `${marquee.origin}${gatewayPath}` }, hive: { server: hive, url: `${hive.origin}${gatewayPath}` } };
-  const queries = benchQueries(events, seedDay);
   const references = new Map<string, string>();
   const checkAnswers = async (moment: string) => {
     for (const query of queries) {
@@ -125,7 +67,7 @@ try {
     { label: "one user", tokens: tokens.slice(0, 1) },
     { label: "50 users", tokens },
   ];
-  const run = (gateway: keyof typeof gateways, query: BenchQuery, connections: number, shape: LoadShape, duration: number) =>
+  const run = (gateway: GatewayName, query: BenchQuery, connections: number, shape: LoadShape, duration: number) =>
     measure({
       gatewayUrl: gateways[gateway].url,
       query,
@@ -170,7 +112,7 @@ try {
   }
   await checkAnswers("after the load");
 
-  const sqlPerRequest = await transactionsPerRequest(queries, gateways.marquee.url, tokens[0]!);
+  const sqlPerRequest = await transactionsPerRequest(queries, gateways.marquee.url, tokens[0]!, databaseUrl);
   log(`${elapsed()}: SQL per request counted.`);
 
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -206,9 +148,7 @@ try {
   log(`The benchmark failed: ${(error as Error).stack ?? String(error)}`);
   log(`The processes' logs are in ${logDirectory}.`);
 } finally {
-  await Promise.all([...processes.values()].map((each) => each.stop("SIGKILL")));
-  await identity?.close();
-  await database.drop();
+  await topology?.close();
   if (process.exitCode !== 1) rmSync(logDirectory, { recursive: true, force: true });
 }
 
@@ -221,7 +161,7 @@ function packageVersion(name: string): string {
  * sent one at a time through Marquee's gateway. A backend reports its counts when idle, at
  * most every 10 s (PostgreSQL 15): each count is read after a pause longer than that.
  */
-async function transactionsPerRequest(queries: BenchQuery[], gatewayUrl: string, token: string): Promise<{ query: string; transactions: number }[]> {
+async function transactionsPerRequest(queries: BenchQuery[], gatewayUrl: string, token: string, databaseUrl: string): Promise<{ query: string; transactions: number }[]> {
   const requests = 50;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -5,6 +5,7 @@
 import type { RequestListener, ServerResponse } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import {
   createAccessChangePublisher,
@@ -28,7 +29,7 @@ import { httpStatusPlugin } from "./http-status-plugin.ts";
 import { createRequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
 import { withSharedQueryExecution } from "./shared-query-execution.ts";
-import { createSubgraphFetcher, type Fetcher } from "./subgraph-fetcher.ts";
+import { createSubgraphFetcher, type SubgraphFetch } from "./subgraph-fetcher.ts";
 
 export const gatewayPath = "/graphql";
 
@@ -56,11 +57,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subgraphFetcher = createSubgraphFetcher();
   const { metrics } = options.observability;
   const tracing = options.observability.tracing("gateway");
-  const timedFetcher = (subgraph: string): Fetcher => async (url, init) => {
+  const timedFetcher = (subgraph: string): SubgraphFetch => async (url, init, kind) => {
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1000;
     try {
-      const response = await subgraphFetcher.fetch(url, init);
+      const response = await subgraphFetcher.fetch(url, init, kind);
       metrics.recordSubgraphFetch(subgraph, response.ok ? "ok" : "error", seconds());
       return response;
     } catch (error) {
@@ -98,6 +99,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // is then parsed no further than its token limit, and measured before it is planned.
     parseOptions: { maxTokens: config.limits.gateway.maxTokens },
     plugins: [
+      // Marquee's answers are per caller and never cached: no cache hints to gather.
+      ApolloServerPluginCacheControlDisabled(),
       httpStatusPlugin(),
       graphqlRequestPlugin(metrics, "gateway"),
       requestIdPlugin(),

@@ -12,20 +12,31 @@
 // the same thing, and what one caller may see the other may too, since the credentials
 // and company are part of what is compared. Only the headers that name one request (its
 // id, its trace context) are left out of the comparison; the shared request carries the
-// first caller's. A mutation is never shared.
+// first caller's. A mutation is never shared. The caller says what it sends (it knows the
+// operation): reading it back out of the body would mean parsing every representation in it.
+// Each caller gets a response of its own, read like a Fetch Response but without building
+// one: undici's Response and Headers cost more than the rest of the call.
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { requestIdHeader, serverKeepAliveTimeoutMs } from "@marquee/kit";
-import { getOperationAST, parse } from "graphql";
 
-export type Fetcher = RemoteGraphQLDataSource["fetcher"];
+type Fetcher = RemoteGraphQLDataSource["fetcher"];
+export type FetcherRequestInit = Parameters<Fetcher>[1] & object;
+export type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+type FetcherHeaders = FetcherResponse["headers"];
+
+/** What a request's operation does; `undefined` when its document names none it could run. */
+export type OperationKind = "query" | "mutation" | "subscription" | undefined;
+
+/** Sends a subgraph request whose operation is `kind`: only a query is ever sent twice or shared. */
+export type SubgraphFetch = (url: string, init: FetcherRequestInit, kind: OperationKind) => Promise<FetcherResponse>;
 
 /** Shorter than the subgraphs' keep-alive timeout, so that the gateway always closes an idle socket first. */
 export const subgraphIdleSocketTimeoutMs = serverKeepAliveTimeoutMs - 1_000;
 
 export interface SubgraphFetcher {
-  fetch: Fetcher;
+  fetch: SubgraphFetch;
   /** Closes the pooled connections. */
   close(): void;
 }
@@ -38,7 +49,7 @@ export function createSubgraphFetcher({ idleSocketTimeoutMs = subgraphIdleSocket
 
   const queriesInFlight = new Map<string, Promise<SubgraphAnswer>>();
 
-  async function answer(url: string, init: FetchInit, query: boolean): Promise<SubgraphAnswer> {
+  async function answer(url: string, init: FetcherRequestInit, query: boolean): Promise<SubgraphAnswer> {
     const target = new URL(url);
     const send = () => (target.protocol === "https:" ? exchange(httpsRequest, https, target, init) : exchange(httpRequest, http, target, init));
     try {
@@ -49,8 +60,8 @@ export function createSubgraphFetcher({ idleSocketTimeoutMs = subgraphIdleSocket
     }
   }
 
-  const fetch: Fetcher = async (url, init = {}) => {
-    if (!operationKinds.isQuery(init.body)) return toResponse(await answer(url, init, false));
+  const fetch: SubgraphFetch = async (url, init, kind) => {
+    if (kind !== "query") return toResponse(await answer(url, init, false));
     const key = sharingKey(url, init);
     let shared = queriesInFlight.get(key);
     if (!shared) {
@@ -69,9 +80,7 @@ export function createSubgraphFetcher({ idleSocketTimeoutMs = subgraphIdleSocket
   };
 }
 
-type FetchInit = Parameters<Fetcher>[1] & object;
-
-/** A subgraph's answer as received, from which each caller sharing it gets a Response of its own. */
+/** A subgraph's answer as received, from which each caller sharing it gets a response of its own. */
 interface SubgraphAnswer {
   status: number;
   statusText: string;
@@ -82,13 +91,18 @@ interface SubgraphAnswer {
 /** Headers that name one request rather than who asks what. */
 const perRequestHeaders = new Set([requestIdHeader, "traceparent", "tracestate"]);
 
-/** Two fetches with the same key ask the same subgraph the same thing on behalf of the same caller. */
-function sharingKey(url: string, init: FetchInit): string {
+/**
+ * Two fetches with the same key ask the same subgraph the same thing on behalf of the same
+ * caller. One line per part: neither a URL nor a header holds a line break (HTTP forbids it),
+ * and the body, which may, comes last, as it is (quoting it again would copy every
+ * representation of a batch once more).
+ */
+function sharingKey(url: string, init: FetcherRequestInit): string {
   const headers = Object.entries((init.headers ?? {}) as Record<string, string>)
-    .map(([name, value]) => [name.toLowerCase(), value] as const)
-    .filter(([name]) => !perRequestHeaders.has(name))
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-  return JSON.stringify([init.method ?? "GET", url, headers, String(init.body ?? "")]);
+    .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
+    .filter((line) => !perRequestHeaders.has(line.slice(0, line.indexOf(":"))))
+    .sort();
+  return `${init.method ?? "GET"} ${url}\n${headers.join("\n")}\n\n${String(init.body ?? "")}`;
 }
 
 /** The peer closed a pooled connection before answering a request written onto it. */
@@ -96,7 +110,7 @@ class ResetOnReusedSocket extends Error {}
 
 type RequestFunction = (url: URL, options: RequestOptions, callback: (response: IncomingMessage) => void) => ClientRequest;
 
-function exchange(send: RequestFunction, agent: HttpAgent, url: URL, init: FetchInit): Promise<SubgraphAnswer> {
+function exchange(send: RequestFunction, agent: HttpAgent, url: URL, init: FetcherRequestInit): Promise<SubgraphAnswer> {
   return new Promise((resolve, reject) => {
     const length = init.body === undefined ? {} : { "content-length": String(Buffer.byteLength(init.body)) };
     const request = send(url, { method: init.method ?? "GET", headers: { ...init.headers, ...length }, agent }, (response) => {
@@ -114,40 +128,119 @@ function exchange(send: RequestFunction, agent: HttpAgent, url: URL, init: Fetch
   });
 }
 
-function toResponse({ status, statusText, rawHeaders, body }: SubgraphAnswer): Response {
-  const headers = new Headers();
+function toResponse({ status, statusText, rawHeaders, body }: SubgraphAnswer): SubgraphResponse {
+  const headers = new SubgraphHeaders();
   for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index]!, rawHeaders[index + 1]!);
   // The Fetch API allows no body on these statuses.
   const withoutBody = status === 204 || status === 205 || status === 304;
-  return new Response(withoutBody ? null : body, { status, statusText, headers });
+  return new SubgraphResponse(status, statusText, headers, withoutBody ? null : body);
 }
 
 /**
- * Whether a subgraph request body is a query: reading twice, or once for two callers, does
- * no harm. The gateway sends a fixed set of documents (one per query plan fetch), so each
- * document is parsed once; the memory is bounded all the same.
+ * A subgraph's answer read as a Fetch Response is: its body once (a clone taken before
+ * reading is read on its own), as UTF-8 text, JSON or bytes. Callers sharing an answer share
+ * its bytes, which no reading changes.
  */
-const operationKinds = {
-  known: new Map<string, boolean>(),
-  isQuery(body: string | Buffer | undefined): boolean {
-    let request: { query?: unknown; operationName?: unknown };
-    try {
-      request = JSON.parse(String(body)) as typeof request;
-    } catch {
-      return false;
-    }
-    if (typeof request.query !== "string") return false;
-    const key = `${String(request.operationName ?? "")}\n${request.query}`;
-    let query = this.known.get(key);
-    if (query === undefined) {
-      try {
-        query = getOperationAST(parse(request.query), typeof request.operationName === "string" ? request.operationName : undefined)?.operation === "query";
-      } catch {
-        query = false;
-      }
-      if (this.known.size >= 1_000) this.known.clear();
-      this.known.set(key, query);
-    }
-    return query;
-  },
-};
+class SubgraphResponse implements FetcherResponse {
+  readonly ok: boolean;
+  // As on the Response this stands in for, no URL: errorFromResponse copies it into the
+  // error a client sees, and a subgraph's address is internal.
+  readonly url = "";
+  // node:http follows no redirect.
+  readonly redirected = false;
+  private used = false;
+
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: SubgraphHeaders,
+    /** `null` where the status allows no body, which reads as empty any number of times. */
+    private readonly body: Buffer | null,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  get bodyUsed(): boolean {
+    return this.used;
+  }
+
+  async text(): Promise<string> {
+    return utf8(this.read());
+  }
+
+  async json(): Promise<any> {
+    return JSON.parse(utf8(this.read()));
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    // A copy: the bytes stay as they are for whoever else holds them.
+    return new Uint8Array(this.read()).buffer;
+  }
+
+  clone(): SubgraphResponse {
+    if (this.used) throw new TypeError("Response.clone: Body has already been consumed.");
+    return new SubgraphResponse(this.status, this.statusText, this.headers.clone(), this.body);
+  }
+
+  private read(): Buffer {
+    if (this.body === null) return emptyBody;
+    if (this.used) throw new TypeError("Body is unusable: Body has already been read");
+    this.used = true;
+    return this.body;
+  }
+}
+
+const emptyBody = Buffer.alloc(0);
+
+/** UTF-8 decoded as Fetch decodes a body: a leading byte order mark is dropped. */
+function utf8(bytes: Buffer): string {
+  const text = bytes.toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Header names in any case; a name's values joined with ", ", and names listed in order, as Fetch's Headers do. */
+class SubgraphHeaders implements FetcherHeaders {
+  constructor(private readonly byName = new Map<string, string>()) {}
+
+  append(name: string, value: string): void {
+    const key = name.toLowerCase();
+    const current = this.byName.get(key);
+    this.byName.set(key, current === undefined ? value : `${current}, ${value}`);
+  }
+
+  delete(name: string): void {
+    this.byName.delete(name.toLowerCase());
+  }
+
+  get(name: string): string | null {
+    return this.byName.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  set(name: string, value: string): void {
+    this.byName.set(name.toLowerCase(), value);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return [...this.byName].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).values();
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+
+  clone(): SubgraphHeaders {
+    return new SubgraphHeaders(new Map(this.byName));
+  }
+}

@@ -6,13 +6,13 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from "
 import { setTimeout as sleep } from "node:timers/promises";
 import { listen, type RunningServer } from "@marquee/kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSubgraphFetcher, subgraphIdleSocketTimeoutMs, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
+import { createSubgraphFetcher, subgraphIdleSocketTimeoutMs, type OperationKind, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
 
 const serverKeepAliveMs = 2_000;
 const clientIdleMs = 1_000;
 const body = (query: string) => JSON.stringify({ query });
-const post = (fetcher: SubgraphFetcher, url: string, query: string) =>
-  fetcher.fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body(query) });
+const post = (fetcher: SubgraphFetcher, url: string, query: string, kind: OperationKind = "query") =>
+  fetcher.fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: body(query) }, kind);
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -92,7 +92,7 @@ describe("the gateway's connections to subgraphs", () => {
       const fetcher = createSubgraphFetcher({ idleSocketTimeoutMs: clientIdleMs });
       cleanups.push(() => fetcher.close());
       expect((await post(fetcher, url, "query Events__base__0 { ok }")).status).toBe(200);
-      await expect(post(fetcher, url, "mutation CreateEvent__base__0 { ok }")).rejects.toMatchObject({ code: "ECONNRESET" });
+      await expect(post(fetcher, url, "mutation CreateEvent__base__0 { ok }", "mutation")).rejects.toMatchObject({ code: "ECONNRESET" });
       expect(resets()).toBe(1);
     });
   });

@@ -1,9 +1,13 @@
 // Identical queries in flight together reach a subgraph once, for callers with the same
 // credentials and company; a mutation, another caller or a later request never shares.
+// The data source tells the fetcher which is which from the operation it sends.
 import { setTimeout as sleep } from "node:timers/promises";
+import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { listen, type RunningServer } from "@marquee/kit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSubgraphFetcher, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
+import { ForwardingDataSource } from "../src/forwarding-data-source.ts";
+import type { GatewayContext } from "../src/gateway-context.ts";
+import { createSubgraphFetcher, type OperationKind, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
 
 let server: RunningServer;
 let fetcher: SubgraphFetcher;
@@ -33,12 +37,16 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const ask = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}) =>
-  fetcher.fetch(server.url, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: "Bearer alice", "x-company-id": "c1", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
+const ask = (query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}, kind: OperationKind = "query") =>
+  fetcher.fetch(
+    server.url,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer alice", "x-company-id": "c1", ...headers },
+      body: JSON.stringify({ query, variables }),
+    },
+    kind,
+  );
 
 describe("the gateway's subgraph fetches", () => {
   it("send identical queries in flight together once, each caller getting the whole answer", async () => {
@@ -67,7 +75,8 @@ describe("the gateway's subgraph fetches", () => {
   });
 
   it("never share a mutation", async () => {
-    await Promise.all([ask("mutation M { approveSettlement(id: \"s1\") { id } }"), ask("mutation M { approveSettlement(id: \"s1\") { id } }")]);
+    const mutation = 'mutation M { approveSettlement(id: "s1") { id } }';
+    await Promise.all([ask(mutation, {}, {}, "mutation"), ask(mutation, {}, {}, "mutation")]);
     expect(received).toHaveLength(2);
   });
 
@@ -75,5 +84,34 @@ describe("the gateway's subgraph fetches", () => {
     await ask("query Q { events { id } }");
     await ask("query Q { events { id } }");
     expect(received).toHaveLength(2);
+  });
+});
+
+describe("the gateway's subgraph calls", () => {
+  const source = () => new ForwardingDataSource(server.url, "gateway-secret", fetcher.fetch);
+  // A health check's request: no caller behind it, the same credentials (none) for every call.
+  const send = (dataSource: ForwardingDataSource, query: string, operationName?: string) =>
+    dataSource.process({ kind: "health check", request: { query, operationName, variables: {} }, context: {} } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+
+  it("share identical queries in flight together, each caller getting the whole answer", async () => {
+    const dataSource = source();
+    const answers = await Promise.all(Array.from({ length: 3 }, () => send(dataSource, "query Q { events { id } }", "Q")));
+    expect(received).toHaveLength(1);
+    for (const answer of answers) expect(answer.data).toEqual({ answer: 1 });
+  });
+
+  it("never share a mutation", async () => {
+    const dataSource = source();
+    await Promise.all([send(dataSource, 'mutation M { approveSettlement(id: "s1") { id } }', "M"), send(dataSource, 'mutation M { approveSettlement(id: "s1") { id } }', "M")]);
+    expect(received).toHaveLength(2);
+  });
+
+  it("tell a document's operations apart by name: its query is shared, its mutation never", async () => {
+    const dataSource = source();
+    const document = 'query Q { events { id } } mutation M { approveSettlement(id: "s1") { id } }';
+    await Promise.all([send(dataSource, document, "Q"), send(dataSource, document, "Q")]);
+    expect(received).toHaveLength(1);
+    await Promise.all([send(dataSource, document, "M"), send(dataSource, document, "M")]);
+    expect(received).toHaveLength(3);
   });
 });

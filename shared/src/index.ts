@@ -61,6 +61,7 @@ export * from "./data/ids.ts";
 export * from "./data/batching.ts";
 export * from "./data/keyset.ts";
 export * from "./data/parent-pages.ts";
+export * from "./data/selected-columns.ts";
 export * from "./graphql/input-validation.ts";
 export { textInputPlugin } from "./graphql/text-input-plugin.ts";
 export { textProblem } from "./graphql/text-integrity.ts";

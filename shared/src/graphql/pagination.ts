@@ -44,9 +44,26 @@ export interface Connection<Node> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-/** Builds a page from `take + 1` fetched rows: the extra row only says that more exist. */
+/**
+ * Builds a page from `take + 1` fetched rows: the extra row only says that more exist. A
+ * cursor is encoded when it is read: most pages are asked for their nodes alone (issue #8's
+ * profile: encoding every row's cursor was 1.5 % of Base's CPU on a list of events).
+ */
 export function toConnection<Node>(rows: Node[], take: number, keyOf: (node: Node) => unknown): Connection<Node> {
   const nodes = rows.slice(0, take);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null } };
+  const edges = nodes.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(keyOf(node));
+    },
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > take,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
+  };
 }

@@ -5,7 +5,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
@@ -111,10 +111,13 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
     logger,
     // The gateway has held the client's operation to its limits; a subgraph holds what it is sent to its own.
     parseOptions: { maxTokens: services.config.limits.subgraph.maxTokens },
-    // Inline traces serve Apollo's usage reporting, which Marquee does not use.
+    // Inline traces serve Apollo's usage reporting, which Marquee does not use. Cache hints
+    // neither: Marquee's answers are per caller and never cached, and the cache control plugin,
+    // on by default, would wrap every field's resolver to collect them (issue #8's profile).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       operationLogPlugin(routePath),
       graphqlRequestPlugin(services.observability.metrics, module.name),
       operationLimitsPlugin(services.config.limits.subgraph, { assumedListSize: services.config.limits.assumedListSize }),

@@ -2,7 +2,7 @@
 // Prisma client on the runtime's database, statement counting, readiness, shutdown)
 // written once. Demo data is not part of it: see ModuleDemo. A module says only what is its own.
 import type { DatabaseTarget } from "../db/database-target.ts";
-import { countQueries, type QueryEventSource } from "../db/query-counter.ts";
+import type { QueryEventSource } from "../db/query-counter.ts";
 import type { ModuleAccess } from "../rules/module-access.ts";
 import type { RequestContext } from "./request-context.ts";
 import type { SubgraphPackage, SubgraphRuntime } from "./subgraph-package.ts";
@@ -40,7 +40,12 @@ export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: Su
 
     async open(runtime) {
       const prisma = definition.createPrisma(runtime.target);
-      const statements = countQueries(prisma);
+      // A number, not the statements' text: this counter lives as long as the process, and
+      // keeping every statement it ever sent grew a busy subgraph by hundreds of MB (issue #8).
+      let statements = 0;
+      prisma.$on("query", () => {
+        statements += 1;
+      });
       return {
         module: {
           name: definition.name,
@@ -52,7 +57,7 @@ export function defineSubgraph<Prisma extends ModulePrismaClient>(definition: Su
             await prisma.$executeRawUnsafe("SELECT 1");
           },
         },
-        queryCount: () => statements.count(),
+        queryCount: () => statements,
         close: () => prisma.$disconnect(),
       };
     },

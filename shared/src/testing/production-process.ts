@@ -38,6 +38,8 @@ export interface ProductionProcessOptions {
   readyPath?: string;
   /** Arguments after the entry script. */
   args?: string[];
+  /** Node.js's own options, before the entry script (those NODE_OPTIONS refuses, such as --cpu-prof). */
+  nodeArgs?: string[];
   /**
    * A file the process writes its stdout and stderr to by itself. Without one the parent keeps the
    * last 20,000 characters in memory, which costs the parent CPU when a busy process logs every request.
@@ -69,7 +71,7 @@ export async function startProductionProcess(name: string, entry: string, env: R
   const readyPath = options.readyPath ?? "/ready";
   const started = performance.now();
   const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [`${root}${entry}`, ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), `${root}${entry}`, ...(options.args ?? [])], {
     cwd: root,
     // Every process would claim the default metrics port on this one host; nothing here reads metrics.
     env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: "off", ...env },

@@ -2,6 +2,7 @@ import { EVENT_STATUSES, type EventStatus } from "../domain/event-lifecycle.ts";
 import type { Prisma } from "../__generated__/prisma/client.ts";
 import type { CompanyScope } from "./company-scope.ts";
 import type { BasePrismaClient } from "./prisma-client.ts";
+import type { EventColumns } from "./event-reads.ts";
 import type { EventRecord } from "./records.ts";
 
 /** Upcoming: not ended yet (an event under way still counts) and not cancelled. */
@@ -10,8 +11,8 @@ const upcomingAt = (companyId: string, now: Date): Prisma.EventWhereInput => ({ 
 /** The figures of one company's dashboard. */
 export function dashboardReads(prisma: BasePrismaClient, scope: CompanyScope) {
   return {
-    upcomingEvents(now: Date, count: number): Promise<EventRecord[]> {
-      return prisma.event.findMany({ where: upcomingAt(scope.companyId, now), orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: count });
+    upcomingEvents(now: Date, count: number, columns?: EventColumns): Promise<EventRecord[]> {
+      return prisma.event.findMany({ where: upcomingAt(scope.companyId, now), orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: count, ...(columns ? { select: columns } : {}) });
     },
 
     /** Every status, in lifecycle order, with zero for those no event is in. */

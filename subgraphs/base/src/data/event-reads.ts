@@ -31,6 +31,12 @@ export interface ArtistEventsRequest {
   page: PageRequest<SortKey>;
 }
 
+/**
+ * The columns a list read fetches: those the selected fields read (resolvers/Event.ts,
+ * eventColumns); undefined for every column.
+ */
+export type EventColumns = Record<keyof EventRecord, true> | undefined;
+
 /** Reads of one company's events; nothing here can see another company's rows. */
 export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
   async function byIds(ids: readonly string[]): Promise<EventRecord[]> {
@@ -43,7 +49,7 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
   return {
     byIds,
 
-    async page(filter: EventFilter, page: PageRequest<SortKey>): Promise<Connection<EventRecord>> {
+    async page(filter: EventFilter, page: PageRequest<SortKey>, columns?: EventColumns): Promise<Connection<EventRecord>> {
       const { companyId } = scope;
       if (filter.artistId && !isUuid(filter.artistId)) return toConnection([], page.take, eventCursorOf);
       const city = searchTerm(filter.city);
@@ -62,6 +68,7 @@ export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
         },
         orderBy: eventOrder,
         take: page.take + 1,
+        ...(columns ? { select: columns } : {}),
       });
       return toConnection(rows, page.take, eventCursorOf);
     },

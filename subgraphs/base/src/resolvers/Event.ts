@@ -1,4 +1,4 @@
-import { formatLocalIso, moneyOf } from "@marquee/kit";
+import { formatLocalIso, moneyOf, type FieldColumns } from "@marquee/kit";
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
 import type { BaseContext } from "../context.ts";
 import type { EventRecord, PricedTicketTier } from "../data/records.ts";
@@ -10,6 +10,40 @@ import { pricedCounts } from "./TicketTier.ts";
 async function tiersOf({ id, currency }: EventRecord, { data }: BaseContext): Promise<PricedTicketTier[]> {
   return (await data.loaders.ticketTiersOfEvent.load(id)).map((tier) => ({ ...tier, currency }));
 }
+
+type EventField = Exclude<keyof EventResolvers, `__${string}`>;
+
+/**
+ * The columns of an event's row each field reads (the kit's selectedColumns): a list of
+ * events reads those of the fields the request selects, and `alwaysReadEventColumns`. The
+ * type names every field of Event; test/event-columns.test.ts proves each entry.
+ */
+export const eventColumns: FieldColumns<EventField, keyof EventRecord> = {
+  id: ["id"],
+  name: ["name"],
+  description: ["description"],
+  status: ["status"],
+  nextStatuses: ["status", "endsAt"],
+  startsAt: ["startsAt"],
+  endsAt: ["endsAt"],
+  timeZone: ["timeZone"],
+  startsAtLocal: ["startsAt", "timeZone"],
+  endsAtLocal: ["endsAt", "timeZone"],
+  location: ["venueName", "city", "country", "latitude", "longitude", "timeZone"],
+  capacity: ["capacity"],
+  ticketsSold: ["ticketsSold"],
+  ticketPrice: ["ticketPrice", "currency"],
+  ticketTiers: ["id", "currency"],
+  grossPotential: ["id", "currency"],
+  grossSales: ["id", "currency"],
+  sellThrough: ["id", "currency"],
+  lineup: ["id"],
+  createdAt: ["createdAt"],
+  updatedAt: ["updatedAt"],
+};
+
+/** The row's key, its company and the list order's sort key (a page's cursors). */
+export const alwaysReadEventColumns: readonly (keyof EventRecord)[] = ["id", "companyId", "startsAt"];
 
 const totalsOf = async (event: EventRecord, context: BaseContext) => ticketTotalsOf((await tiersOf(event, context)).map(pricedCounts));
 

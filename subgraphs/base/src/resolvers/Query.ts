@@ -1,11 +1,16 @@
-import { isInstantKey, isTextKey, pageRequest, unauthenticated } from "@marquee/kit";
+import { isInstantKey, isTextKey, pageRequest, selectedColumns, unauthenticated } from "@marquee/kit";
+import type { GraphQLResolveInfo } from "graphql";
 import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
 import { dashboardRequest } from "./Dashboard.ts";
+import { alwaysReadEventColumns, eventColumns } from "./Event.ts";
+
+/** The columns of the events a page's selection reads. */
+const pageColumns = (info: GraphQLResolveInfo) => selectedColumns(info, ["edges", "node"], eventColumns, alwaysReadEventColumns);
 
 const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
 
 export const Query: QueryResolvers = {
-  events: (_parent, { filter, first, after }, { data }) =>
+  events: (_parent, { filter, first, after }, { data }, info) =>
     data.events.page(
       {
         statuses: filter?.status,
@@ -16,9 +21,10 @@ export const Query: QueryResolvers = {
         search: filter?.search,
       },
       pageRequest({ first, after }, isInstantKey),
+      pageColumns(info),
     ),
-  sharedEvents: (_parent, { startsFrom, startsBefore, first, after }, { data }) =>
-    data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isInstantKey)),
+  sharedEvents: (_parent, { startsFrom, startsBefore, first, after }, { data }, info) =>
+    data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isInstantKey), pageColumns(info)),
   event: (_parent, { id }, { data }) => data.loaders.eventById.load(id),
   artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isTextKey)),
   artist: (_parent, { id }, { data }) => data.loaders.artistById.load(id),
