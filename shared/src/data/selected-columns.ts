@@ -39,7 +39,7 @@ export function selectedColumns<Field extends string, Column extends string>(
  * every alias; undefined when a fragment spread names a fragment the document lacks or a
  * type condition differs from the items' type (an interface or union: not resolved statically).
  */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | undefined {
+function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[]): Set<string> | undefined {
   const itemType = typeAtPath(info, path);
   if (itemType === undefined) return undefined;
   let selections: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));

@@ -1,6 +1,6 @@
-import { badUserInput, selectedColumns } from "@marquee/kit";
+import { badUserInput } from "@marquee/kit";
 import type { DashboardResolvers } from "../__generated__/resolvers-types.ts";
-import { alwaysReadEventColumns, eventColumns } from "./Event.ts";
+import { selectedEventColumns } from "./Event.ts";
 
 /** What the dashboard was asked for; each figure is read only when its field is selected. */
 export interface DashboardRequest {
@@ -20,7 +20,7 @@ export function dashboardRequest(upcomingCount: number | null | undefined, now: 
 
 export const Dashboard: DashboardResolvers = {
   upcomingEvents: ({ now, upcomingCount }, _args, { data }, info) =>
-    data.dashboard.upcomingEvents(now, upcomingCount, selectedColumns(info, [], eventColumns, alwaysReadEventColumns)),
+    data.dashboard.upcomingEvents(now, upcomingCount, selectedEventColumns(info, [])),
   eventCountsByStatus: (_request, _args, { data }) => data.dashboard.eventCountsByStatus(),
   artistCount: (_request, _args, { data }) => data.dashboard.artistCount(),
   upcomingTickets: ({ now }, _args, { data }) => data.dashboard.upcomingTickets(now),

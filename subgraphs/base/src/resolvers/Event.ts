@@ -1,4 +1,5 @@
-import { formatLocalIso, moneyOf, type FieldColumns } from "@marquee/kit";
+import { formatLocalIso, moneyOf, selectedColumns, type FieldColumns } from "@marquee/kit";
+import type { GraphQLResolveInfo } from "graphql";
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
 import type { BaseContext } from "../context.ts";
 import type { EventRecord, PricedTicketTier } from "../data/records.ts";
@@ -43,7 +44,10 @@ export const eventColumns: FieldColumns<EventField, keyof EventRecord> = {
 };
 
 /** The row's key, its company and the list order's sort key (a page's cursors). */
-export const alwaysReadEventColumns: readonly (keyof EventRecord)[] = ["id", "companyId", "startsAt"];
+const alwaysReadEventColumns: readonly (keyof EventRecord)[] = ["id", "companyId", "startsAt"];
+
+/** The columns a list of events reads for the events at `path` below the field resolved ([] for a plain list). */
+export const selectedEventColumns = (info: GraphQLResolveInfo, path: readonly string[]) => selectedColumns(info, path, eventColumns, alwaysReadEventColumns);
 
 const totalsOf = async (event: EventRecord, context: BaseContext) => ticketTotalsOf((await tiersOf(event, context)).map(pricedCounts));
 

@@ -1,11 +1,11 @@
-import { isInstantKey, isTextKey, pageRequest, selectedColumns, unauthenticated } from "@marquee/kit";
+import { isInstantKey, isTextKey, pageRequest, unauthenticated } from "@marquee/kit";
 import type { GraphQLResolveInfo } from "graphql";
 import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
 import { dashboardRequest } from "./Dashboard.ts";
-import { alwaysReadEventColumns, eventColumns } from "./Event.ts";
+import { selectedEventColumns } from "./Event.ts";
 
 /** The columns of the events a page's selection reads. */
-const pageColumns = (info: GraphQLResolveInfo) => selectedColumns(info, ["edges", "node"], eventColumns, alwaysReadEventColumns);
+const pageColumns = (info: GraphQLResolveInfo) => selectedEventColumns(info, ["edges", "node"]);
 
 const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
 
