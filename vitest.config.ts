@@ -16,7 +16,7 @@ export default defineConfig({
   // ESM builds Node cannot load (extensionless imports); keep it so, and add ours.
   ssr: { resolve: { conditions: ["marquee:source", ...defaultServerConditions.filter((condition) => condition !== "module")] } },
   test: {
-    include: ["shared/src/**/*.test.ts", "gateway/test/**/*.test.ts", "subgraphs/*/src/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "deploy/**/*.test.ts"],
+    include: ["shared/src/**/*.test.ts", "gateway/test/**/*.test.ts", "subgraphs/*/src/**/*.test.ts", "subgraphs/*/test/**/*.test.ts", "deploy/**/*.test.ts", "scripts/**/*.test.ts"],
     // Each end-to-end file starts a whole stack on its own database; two at a time fit two cores.
     pool: "forks",
     maxWorkers: 2,

@@ -1,12 +1,6 @@
-// How the gateway calls subgraphs over HTTP: one pool of keep-alive connections on
-// node:http. A keep-alive connection races two idle timers. A subgraph closes a socket
-// that stayed idle for its keepAliveTimeout (serverKeepAliveTimeoutMs); a request the
-// gateway writes onto that socket in the same instant meets a closed connection
-// (ECONNRESET), and the client's query fails with a 500 that cannot be reproduced. So:
-// - the gateway drops its idle sockets first, a second before any subgraph would;
-// - a query that still meets a reset on a reused socket is sent once more on a fresh one
-//   (the subgraph closed the socket without reading it: nothing ran). A mutation is
-//   never resent: a reset does not prove that it did not run.
+// How the gateway calls subgraphs over HTTP: the kit's keep-alive client (createHttpClient),
+// which drops idle sockets before a subgraph would and sends a query that meets a reset on
+// a reused socket once more (never a mutation: a reset does not prove that it did not run).
 // Identical queries in flight at the same moment (the same subgraph, document, variables
 // and caller headers) are sent once and the answer is shared: under load many callers ask
 // the same thing, and what one caller may see the other may too, since the credentials
@@ -16,10 +10,8 @@
 // operation): reading it back out of the body would mean parsing every representation in it.
 // Each caller gets a response of its own, read like a Fetch Response but without building
 // one: undici's Response and Headers cost more than the rest of the call.
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { requestIdHeader, serverKeepAliveTimeoutMs } from "@marquee/kit";
+import { clientIdleSocketTimeoutMs, createHttpClient, requestIdHeader, type HttpAnswer } from "@marquee/kit";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
 export type FetcherRequestInit = Parameters<Fetcher>[1] & object;
@@ -32,33 +24,17 @@ export type OperationKind = "query" | "mutation" | "subscription" | undefined;
 /** Sends a subgraph request whose operation is `kind`: only a query is ever sent twice or shared. */
 export type SubgraphFetch = (url: string, init: FetcherRequestInit, kind: OperationKind) => Promise<FetcherResponse>;
 
-/** Shorter than the subgraphs' keep-alive timeout, so that the gateway always closes an idle socket first. */
-export const subgraphIdleSocketTimeoutMs = serverKeepAliveTimeoutMs - 1_000;
-
 export interface SubgraphFetcher {
   fetch: SubgraphFetch;
   /** Closes the pooled connections. */
   close(): void;
 }
 
-export function createSubgraphFetcher({ idleSocketTimeoutMs = subgraphIdleSocketTimeoutMs }: { idleSocketTimeoutMs?: number } = {}): SubgraphFetcher {
-  // `timeout` on a keep-alive agent closes a pooled socket after that long idle.
-  const agentOptions = { keepAlive: true, timeout: idleSocketTimeoutMs };
-  const http = new HttpAgent(agentOptions);
-  const https = new HttpsAgent(agentOptions);
-
-  const queriesInFlight = new Map<string, Promise<SubgraphAnswer>>();
-
-  async function answer(url: string, init: FetcherRequestInit, query: boolean): Promise<SubgraphAnswer> {
-    const target = new URL(url);
-    const send = () => (target.protocol === "https:" ? exchange(httpsRequest, https, target, init) : exchange(httpRequest, http, target, init));
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ResetOnReusedSocket) || !query) throw error instanceof ResetOnReusedSocket ? error.cause : error;
-      return send();
-    }
-  }
+export function createSubgraphFetcher({ idleSocketTimeoutMs = clientIdleSocketTimeoutMs }: { idleSocketTimeoutMs?: number } = {}): SubgraphFetcher {
+  const client = createHttpClient({ idleSocketTimeoutMs });
+  const queriesInFlight = new Map<string, Promise<HttpAnswer>>();
+  const answer = (url: string, init: FetcherRequestInit, query: boolean) =>
+    client.send(url, { method: init.method ?? "GET", headers: (init.headers ?? {}) as Record<string, string>, ...(init.body === undefined ? {} : { body: init.body }) }, query);
 
   const fetch: SubgraphFetch = async (url, init, kind) => {
     if (kind !== "query") return toResponse(await answer(url, init, false));
@@ -71,21 +47,7 @@ export function createSubgraphFetcher({ idleSocketTimeoutMs = subgraphIdleSocket
     return toResponse(await shared);
   };
 
-  return {
-    fetch,
-    close() {
-      http.destroy();
-      https.destroy();
-    },
-  };
-}
-
-/** A subgraph's answer as received, from which each caller sharing it gets a response of its own. */
-interface SubgraphAnswer {
-  status: number;
-  statusText: string;
-  rawHeaders: readonly string[];
-  body: Buffer;
+  return { fetch, close: () => client.close() };
 }
 
 /** Headers that name one request rather than who asks what. */
@@ -105,30 +67,7 @@ function sharingKey(url: string, init: FetcherRequestInit): string {
   return `${init.method ?? "GET"} ${url}\n${headers.join("\n")}\n\n${String(init.body ?? "")}`;
 }
 
-/** The peer closed a pooled connection before answering a request written onto it. */
-class ResetOnReusedSocket extends Error {}
-
-type RequestFunction = (url: URL, options: RequestOptions, callback: (response: IncomingMessage) => void) => ClientRequest;
-
-function exchange(send: RequestFunction, agent: HttpAgent, url: URL, init: FetcherRequestInit): Promise<SubgraphAnswer> {
-  return new Promise((resolve, reject) => {
-    const length = init.body === undefined ? {} : { "content-length": String(Buffer.byteLength(init.body)) };
-    const request = send(url, { method: init.method ?? "GET", headers: { ...init.headers, ...length }, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", reject);
-      response.on("end", () =>
-        resolve({ status: response.statusCode ?? 502, statusText: response.statusMessage ?? "", rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) }),
-      );
-    });
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "ECONNRESET" && request.reusedSocket ? new ResetOnReusedSocket(error.message, { cause: error }) : error);
-    });
-    request.end(init.body);
-  });
-}
-
-function toResponse({ status, statusText, rawHeaders, body }: SubgraphAnswer): SubgraphResponse {
+function toResponse({ status, statusText, rawHeaders, body }: HttpAnswer): SubgraphResponse {
   const headers = new SubgraphHeaders();
   for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index]!, rawHeaders[index + 1]!);
   // The Fetch API allows no body on these statuses.

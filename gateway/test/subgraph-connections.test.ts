@@ -4,9 +4,9 @@
 // server, 4 s in the gateway), keeping their order.
 import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { listen, type RunningServer } from "@marquee/kit";
+import { clientIdleSocketTimeoutMs, listen, type RunningServer } from "@marquee/kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSubgraphFetcher, subgraphIdleSocketTimeoutMs, type OperationKind, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
+import { createSubgraphFetcher, type OperationKind, type SubgraphFetcher } from "../src/subgraph-fetcher.ts";
 
 const serverKeepAliveMs = 2_000;
 const clientIdleMs = 1_000;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe("the gateway's connections to subgraphs", () => {
   it("go idle for less time than a subgraph keeps them open", () => {
-    expect(subgraphIdleSocketTimeoutMs).toBe(4_000);
+    expect(clientIdleSocketTimeoutMs).toBe(4_000);
   });
 
   it("answer every request, spaced just under, at and just over either idle timeout", async () => {

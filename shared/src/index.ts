@@ -41,6 +41,7 @@ export * from "./graphql/scalars.ts";
 export * from "./graphql/pagination.ts";
 export * from "./money/currencies.ts";
 export * from "./http/listen.ts";
+export * from "./http/http-client.ts";
 export { handleGraphQLRequest, writeJson } from "./http/apollo-http-handler.ts";
 export * from "./subgraph/request-context.ts";
 export * from "./subgraph/create-subgraph.ts";

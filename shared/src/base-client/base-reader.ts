@@ -4,6 +4,7 @@
 // type and field selection.
 import DataLoader from "dataloader";
 import { serviceUnavailable, forbidden, unauthenticated } from "../errors/errors.ts";
+import { createHttpClient, type HttpAnswer, type HttpClient } from "../http/http-client.ts";
 import { gatewaySecretHeader } from "../subgraph/gateway-secret.ts";
 import type { RequestContext } from "../subgraph/request-context.ts";
 
@@ -12,7 +13,8 @@ export interface BaseReaderOptions {
   url: string;
   gatewaySecret: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** The connections to Base; by default a pool of this reader factory's own. */
+  client?: HttpClient;
 }
 
 export type BaseEntityType = "Event" | "Artist";
@@ -37,7 +39,7 @@ interface GraphQLAnswer {
 export type BaseReaderFactory = (context: RequestContext) => BaseReader;
 
 export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderFactory {
-  const fetchImpl = options.fetch ?? fetch;
+  const client = options.client ?? createHttpClient();
   const timeoutMs = options.timeoutMs ?? 5_000;
 
   return (context) => {
@@ -45,23 +47,28 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
 
     /** Base's answer to one document; Base's 401/403 pass through, anything else unexpected is a 503. */
     async function query<Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> {
-      let response: Response;
+      let answer: HttpAnswer;
       try {
-        response = await fetchImpl(options.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
-          body: JSON.stringify({ query: document, variables }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        // A read changes nothing in Base: it may be resent when a pooled connection was closed under it.
+        answer = await client.send(
+          options.url,
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
+            body: JSON.stringify({ query: document, variables }),
+            timeoutMs,
+          },
+          true,
+        );
       } catch (error) {
         context.logger.error({ err: error }, "Base did not answer");
         throw serviceUnavailable("The shared entities service (Base) is unavailable; please retry shortly.");
       }
-      const body = (await response.json().catch(() => ({}))) as GraphQLAnswer;
+      const body = graphQLAnswerOf(answer.body);
       const denial = body.errors?.find((error) => error.extensions?.code === "UNAUTHENTICATED" || error.extensions?.code === "FORBIDDEN");
       if (denial) throw denial.extensions?.code === "UNAUTHENTICATED" ? unauthenticated(denial.message) : forbidden(denial.message);
-      if (!response.ok || !body.data || body.errors?.length) {
-        context.logger.error({ status: response.status, errors: body.errors }, "Base answered unexpectedly");
+      if (answer.status < 200 || answer.status > 299 || !body.data || body.errors?.length) {
+        context.logger.error({ status: answer.status, errors: body.errors }, "Base answered unexpectedly");
         throw serviceUnavailable("The shared entities service (Base) answered unexpectedly; please retry shortly.");
       }
       return body.data as Data;
@@ -105,4 +112,13 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
     };
     return reader;
   };
+}
+
+/** Base's answer as GraphQL over HTTP has it; a body that is not JSON reads as empty, which fails as unexpected. */
+function graphQLAnswerOf(body: Buffer): GraphQLAnswer {
+  try {
+    return JSON.parse(body.toString("utf8")) as GraphQLAnswer;
+  } catch {
+    return {};
+  }
 }

@@ -7,15 +7,24 @@ const maxBodyBytes = 1_000_000;
 
 export class BodyTooLargeError extends Error {}
 
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new BodyTooLargeError(`Request body over ${maxBodyBytes} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * The request's body as text. Read with the stream's events rather than its async iterator,
+ * which costs a promise and an iterator result per chunk on every request.
+ */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) return void chunks.push(chunk);
+      // The rest is drained unread, so that the answer can still be written on this connection.
+      request.removeAllListeners("data").resume();
+      reject(new BodyTooLargeError(`Request body over ${maxBodyBytes} bytes.`));
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
 }
 
 export async function handleGraphQLRequest<Context extends BaseContext>(

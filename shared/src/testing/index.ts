@@ -9,5 +9,6 @@ export * from "./captured-logs.ts";
 export { createTestDatabaseTarget, type TestDatabase } from "../db/test-database.ts";
 export { findSchemaDrift, type SchemaDriftOptions } from "../db/schema-drift.ts";
 export * from "./fake-auth-service.ts";
+export * from "./base-entities-server.ts";
 export * from "./production-process.ts";
 export * from "./https-identity-provider.ts";

@@ -101,7 +101,7 @@ describe("another company's rows", () => {
   });
 
   it("look exactly like ids that do not exist, including ones that are not UUIDs", async () => {
-    expect(await harbor.loaders.eventById.loadMany(["not-a-uuid", "6C2D9E41-7B3A-4F58-8E10-2B9C4A6F0004", "00000000-0000-4000-8000-000000000000"])).toEqual([null, null, null]);
+    expect(await Promise.all(["not-a-uuid", "6C2D9E41-7B3A-4F58-8E10-2B9C4A6F0004", "00000000-0000-4000-8000-000000000000"].map((id) => harbor.loaders.eventById.load(id)))).toEqual([null, null, null]);
     expect(await rejectionOf(harbor.eventWrites.delete("not-a-uuid"))).toEqual({ code: "NOT_FOUND", message: "This company has no event with id not-a-uuid." });
   });
 });

@@ -1,8 +1,10 @@
-// A list of events reads only the columns of the fields a request selects (resolvers/Event.ts,
-// eventColumns). Each field asked alone must answer exactly what it answers when every column
-// is read: a column missing from its entry would leave its resolver a row without it.
+// A list of events, a reference and `event(id:)` read only the columns of the fields a request
+// selects (resolvers/Event.ts, eventColumns). Each field asked alone must answer exactly what it
+// answers when every column is read: a column missing from its entry would leave its resolver a
+// row without it.
 import { readFileSync } from "node:fs";
 import { startTestStack, type TestStack } from "@marquee/gateway/testing";
+import { demoCompanies } from "@marquee/kit/demo";
 import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseSubgraph } from "../src/index.ts";
@@ -86,5 +88,62 @@ describe("the columns a list of events reads", () => {
     expect(response.body.data!["events"].edges.map((edge: { node: Record<string, unknown> }) => edge.node)).toEqual(
       full.map((event) => ({ id: event["id"], where: event["location"], local: event["startsAtLocal"] })),
     );
+  });
+});
+
+/** Other modules' references to `ids`, as the gateway sends them: straight to Base, Event's fields in a fragment on the union. */
+async function referencesWith(ids: string[], selection: string): Promise<unknown[]> {
+  const response = await stack.querySubgraph("base", `query($r: [_Any!]!) { _entities(representations: $r) { ... on Event { ${selection} } } }`, {
+    token: await stack.tokenFor(alice.as),
+    companyId: demoCompanies.northwind.id,
+    variables: { r: ids.map((id) => ({ __typename: "Event", id })) },
+  });
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!["_entities"];
+}
+
+/**
+ * `event(id:)` for each of `ids`, one aliased field each, 20 to a request (the gateway's
+ * limit of root fields), the selection in a fragment (its limit of 3,000 tokens).
+ */
+async function eventsByIdWith(ids: string[], selection: string): Promise<unknown[]> {
+  const events: unknown[] = [];
+  for (let start = 0; start < ids.length; start += 20) {
+    const chunk = ids.slice(start, start + 20);
+    const fields = chunk.map((id, index) => `e${index}: event(id: "${id}") { ...Selected }`).join(" ");
+    const response = await stack.query(`{ ${fields} } fragment Selected on Event { ${selection} }`, alice);
+    expect(response.body.errors).toBeUndefined();
+    events.push(...chunk.map((_id, index) => response.body.data![`e${index}`]));
+  }
+  return events;
+}
+
+describe("the columns an event read by id reads", () => {
+  it.each([
+    ["references (_entities)", referencesWith],
+    ["event(id:)", eventsByIdWith],
+  ])("suffice for each field asked alone, in %s", async (_read, read) => {
+    const ids = (await eventsWith("id")).map((event) => event["id"] as string);
+    const full = (await read(ids, everyField)) as Record<string, unknown>[];
+    expect(full.map((event) => event["id"])).toEqual(ids);
+    for (const field of fields) {
+      const alone = await read(ids, selectionOf(field));
+      expect({ field, events: alone }).toEqual({ field, events: full.map((event) => ({ [field]: event[field] })) });
+    }
+  });
+
+  it("cost one statement for an _entities call of several events, whatever their fields", async () => {
+    const base = stack.stack.subgraphs.get("base")!.opened;
+    const ids = (await eventsWith("id")).map((event) => event["id"] as string);
+    const statementsFor = async (selection: string) => {
+      const before = base.queryCount();
+      expect(await referencesWith(ids, selection)).toHaveLength(ids.length);
+      return base.queryCount() - before;
+    };
+    // The first call may resolve the caller's membership; what follows counts the reads alone.
+    await statementsFor("id");
+    expect(ids.length).toBeGreaterThan(3);
+    expect(await statementsFor("id")).toBe(1);
+    expect(await statementsFor("id name status startsAtLocal ticketPrice { amount currency }")).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
 // approval's transaction and frozen by it; an approved settlement never asks Base again.
 import { createBaseReaderFactory, parseDealTerms, type DealTermsInput, type RequestContext, type Tenant } from "@marquee/kit";
 import { demoUsers } from "@marquee/kit/demo";
+import { startBaseEntitiesServer, type BaseEntitiesServer } from "@marquee/kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FinanceContext } from "../src/context.ts";
 import type { SettlementFiguresRecord, SettlementRecord } from "../src/data/records.ts";
@@ -15,25 +16,20 @@ const usd = (amount: string) => parseMoney(amount, "USD");
 const dollars = (amount: string) => ({ amount, currency: "USD" });
 
 let db: FinanceTestDatabase;
+let baseServer: BaseEntitiesServer;
 beforeAll(async () => {
   db = await openFinanceTestDatabase();
+  baseServer = await startBaseEntitiesServer();
 });
 afterAll(async () => {
   await db?.close();
+  await baseServer?.close();
 });
 
 /** Base as Finance sees it: each event's paid tickets, and every call Finance makes to it. */
 function fakeBase(ticketsSold: Map<string, number>) {
-  const calls: { query: string; ids: string[] }[] = [];
-  const fetch = (async (_url: string, init: RequestInit) => {
-    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: { representations: { id: string }[] } };
-    const ids = variables.representations.map((representation) => representation.id);
-    calls.push({ query, ids });
-    const entities = ids.map((id) => (ticketsSold.has(id) ? { id, ticketsSold: ticketsSold.get(id) } : null));
-    return new Response(JSON.stringify({ data: { _entities: entities } }), { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof globalThis.fetch;
-  const readerFor = createBaseReaderFactory({ url: "http://base.test/api/base/graphql", gatewaySecret: "test", fetch });
-  return { calls, ticketsSold, readerFor };
+  const base = baseServer.open((id) => (ticketsSold.has(id) ? { id, ticketsSold: ticketsSold.get(id) } : null));
+  return { calls: base.calls, ticketsSold, readerFor: createBaseReaderFactory({ url: base.url, gatewaySecret: "test" }) };
 }
 
 type Base = ReturnType<typeof fakeBase>;

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createBaseReaderFactory, type RequestContext, type Tenant } from "@marquee/kit";
 import { demoUsers } from "@marquee/kit/demo";
+import { startBaseEntitiesServer, type BaseEntitiesServer } from "@marquee/kit/testing";
 import { graphql, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MarketContext } from "../src/context.ts";
@@ -32,25 +33,21 @@ interface Tier {
 
 /** Base as Market sees it: each event's tiers, and every call Market makes to it. */
 function fakeBase(tiersOf: Map<string, Tier[]>) {
-  const calls: { query: string; ids: string[] }[] = [];
-  const fetch = (async (_url: string, init: RequestInit) => {
-    const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables: { representations: { id: string }[] } };
-    const ids = variables.representations.map((representation) => representation.id);
-    calls.push({ query, ids });
-    const entities = ids.map((id) => (tiersOf.has(id) ? { id, ticketTiers: tiersOf.get(id) } : null));
-    return new Response(JSON.stringify({ data: { _entities: entities } }), { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof globalThis.fetch;
-  return { calls, readerFor: createBaseReaderFactory({ url: "http://base.test/api/base/graphql", gatewaySecret: "test", fetch }) };
+  const base = baseServer.open((id) => (tiersOf.has(id) ? { id, ticketTiers: tiersOf.get(id) } : null));
+  return { calls: base.calls, readerFor: createBaseReaderFactory({ url: base.url, gatewaySecret: "test" }) };
 }
 
 type Base = ReturnType<typeof fakeBase>;
 
 let db: MarketTestDatabase;
+let baseServer: BaseEntitiesServer;
 beforeAll(async () => {
   db = await openMarketTestDatabase();
+  baseServer = await startBaseEntitiesServer();
 });
 afterAll(async () => {
   await db?.close();
+  await baseServer?.close();
 });
 
 /** Runs one request of `tenant`, with its own loaders and BaseReader, as the subgraph would. */

@@ -32,18 +32,18 @@ export interface ArtistEventsRequest {
 }
 
 /**
- * The columns a list read fetches: those the selected fields read (resolvers/Event.ts,
- * eventColumns); undefined for every column.
+ * The columns a list read or a read by id fetches: those the selected fields read
+ * (resolvers/Event.ts, eventColumns); undefined for every column.
  */
 export type EventColumns = Record<keyof EventRecord, true> | undefined;
 
 /** Reads of one company's events; nothing here can see another company's rows. */
 export function eventReads(prisma: BasePrismaClient, scope: CompanyScope) {
-  async function byIds(ids: readonly string[]): Promise<EventRecord[]> {
+  async function byIds(ids: readonly string[], columns?: EventColumns): Promise<EventRecord[]> {
     const { companyId } = scope;
     const rowIds = ids.filter(isUuid);
     if (rowIds.length === 0) return [];
-    return prisma.event.findMany({ where: { companyId, id: { in: rowIds } } });
+    return prisma.event.findMany({ where: { companyId, id: { in: rowIds } }, ...(columns ? { select: columns } : {}) });
   }
 
   return {

@@ -49,11 +49,17 @@ const alwaysReadEventColumns: readonly (keyof EventRecord)[] = ["id", "companyId
 /** The columns a list of events reads for the events at `path` below the field resolved ([] for a plain list). */
 export const selectedEventColumns = (info: GraphQLResolveInfo, path: readonly string[]) => selectedColumns(info, path, eventColumns, alwaysReadEventColumns);
 
+/**
+ * The columns an event read by id reads: `event(id:)`'s selection, or a reference's, whose
+ * `_entities` items are the union `_Entity`, hence the type named.
+ */
+export const selectedEventColumnsById = (info: GraphQLResolveInfo) => selectedColumns(info, [], eventColumns, alwaysReadEventColumns, "Event");
+
 const totalsOf = async (event: EventRecord, context: BaseContext) => ticketTotalsOf((await tiersOf(event, context)).map(pricedCounts));
 
 export const Event: EventResolvers = {
   // Other modules' references, batched: one statement per batch, scoped to the caller's company.
-  __resolveReference: ({ id }, { data }) => data.loaders.eventById.load(id),
+  __resolveReference: ({ id }, { data }, info) => data.loaders.eventById.load(id, selectedEventColumnsById(info)),
   nextStatuses: (event) => nextStatuses(event, new Date()),
   startsAtLocal: (event) => formatLocalIso(event.startsAt, event.timeZone),
   endsAtLocal: (event) => formatLocalIso(event.endsAt, event.timeZone),

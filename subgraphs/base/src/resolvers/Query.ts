@@ -2,7 +2,7 @@ import { isInstantKey, isTextKey, pageRequest, unauthenticated } from "@marquee/
 import type { GraphQLResolveInfo } from "graphql";
 import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
 import { dashboardRequest } from "./Dashboard.ts";
-import { selectedEventColumns } from "./Event.ts";
+import { selectedEventColumns, selectedEventColumnsById } from "./Event.ts";
 
 /** The columns of the events a page's selection reads. */
 const pageColumns = (info: GraphQLResolveInfo) => selectedEventColumns(info, ["edges", "node"]);
@@ -25,7 +25,7 @@ export const Query: QueryResolvers = {
     ),
   sharedEvents: (_parent, { startsFrom, startsBefore, first, after }, { data }, info) =>
     data.events.page({ startsFrom: instant(startsFrom), startsBefore: instant(startsBefore) }, pageRequest({ first, after }, isInstantKey), pageColumns(info)),
-  event: (_parent, { id }, { data }) => data.loaders.eventById.load(id),
+  event: (_parent, { id }, { data }, info) => data.loaders.eventById.load(id, selectedEventColumnsById(info)),
   artists: (_parent, { filter, first, after }, { data }) => data.artists.page(filter ?? {}, pageRequest({ first, after }, isTextKey)),
   artist: (_parent, { id }, { data }) => data.loaders.artistById.load(id),
   dashboard: (_parent, { upcomingCount }) => dashboardRequest(upcomingCount, new Date()),

@@ -81,9 +81,20 @@ export type DealRepository = ReturnType<typeof createDealRepository>;
 export function createDealRepository(prisma: MarketPrisma, { companyId, userId }: Tenant, clock: () => Date) {
   const unknown = (id: string) => notFound(`There is no deal "${id}".`, { id });
 
+  /**
+   * Deals by id, their current versions read through `versionById`: a list's `currentTerms`
+   * then finds them loaded, one statement for both where an `include` would be a second.
+   * Versions are append-only, so a version loaded earlier in the request is still the same.
+   */
   const byIds = async (ids: string[]) => {
     const now = clock();
-    return (await prisma.deal.findMany({ where: { companyId, id: { in: ids } }, include: currentVersionSummary })).map((row) => dealRecord(row, now));
+    const rows = await prisma.deal.findMany({ where: { companyId, id: { in: ids } } });
+    const versions = await versionById.loadMany(rows.flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : [])));
+    const versionsById = new Map(versions.flatMap((version) => (version instanceof Error ? [] : [[version.id, version] as const])));
+    return rows.map((row) => {
+      const current = row.currentVersionId ? versionsById.get(row.currentVersionId) : undefined;
+      return dealRecord({ ...row, currentVersion: current ? { number: current.number, offerExpiresAt: current.terms.offerExpiresAt } : null }, now);
+    });
   };
 
   async function find(id: string, db: MarketTransaction = prisma, now = clock()): Promise<DealRecord | null> {

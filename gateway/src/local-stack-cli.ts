@@ -1,9 +1,9 @@
-// `npm start`: the whole system in one process on the embedded database (or on the
-// PostgreSQL named by DATABASE_URL / <OWNER>_DATABASE_URL), migrated on start and seeded
-// with the demo world on first start.
+// `npm start` (run from the local build by scripts/run-local.mjs): the whole system in one
+// process on the embedded database (or on the PostgreSQL named by DATABASE_URL /
+// <OWNER>_DATABASE_URL), migrated on start and seeded with the demo world on first start.
 import { join } from "node:path";
 import { closeEmbeddedDatabases, ConfigError, loadPlatformConfig, resolveDatabaseTarget, type DataOwner } from "@marquee/kit";
-import { startLocalStack } from "@marquee/gateway";
+import { startLocalStack } from "./local-stack.ts";
 
 async function main() {
   // The local stack is for development; NODE_ENV=production still makes it a production run.

@@ -1,5 +1,6 @@
-// `npm run token -- <email>`: a development token for a demo user, signed with the local
-// key that `npm start` uses, and the headers to paste into Apollo Sandbox.
+// `npm run token -- <email>` (run from the local build by scripts/run-local.mjs): a
+// development token for a demo user, signed with the local key that `npm start` uses, and
+// the headers to paste into Apollo Sandbox.
 import { loadOrCreateDevelopmentSigningKey, loadPlatformConfig, signDevelopmentToken } from "@marquee/kit";
 import { demoCompaniesOf, demoUserByEmail, demoUsers } from "@marquee/kit/demo";
 
