@@ -4,7 +4,7 @@
 // type and field selection.
 import DataLoader from "dataloader";
 import { serviceUnavailable, forbidden, unauthenticated } from "../errors/errors.ts";
-import { createHttpClient, type HttpAnswer, type HttpClient } from "../http/http-client.ts";
+import { createHttpClient, type HttpAnswer } from "../http/http-client.ts";
 import { gatewaySecretHeader } from "../subgraph/gateway-secret.ts";
 import type { RequestContext } from "../subgraph/request-context.ts";
 
@@ -13,8 +13,6 @@ export interface BaseReaderOptions {
   url: string;
   gatewaySecret: string;
   timeoutMs?: number;
-  /** The connections to Base; by default a pool of this reader factory's own. */
-  client?: HttpClient;
 }
 
 export type BaseEntityType = "Event" | "Artist";
@@ -39,7 +37,8 @@ interface GraphQLAnswer {
 export type BaseReaderFactory = (context: RequestContext) => BaseReader;
 
 export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderFactory {
-  const client = options.client ?? createHttpClient();
+  // One pool of keep-alive connections to Base for every request's reader.
+  const client = createHttpClient();
   const timeoutMs = options.timeoutMs ?? 5_000;
 
   return (context) => {
