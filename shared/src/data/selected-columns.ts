@@ -26,6 +26,29 @@ export function selectedColumns<Field extends string, Column extends string>(
   always: readonly Column[],
   itemType?: string,
 ): Record<Column, true> | undefined {
+  let byColumns = answered.get(info.fieldNodes);
+  if (byColumns === undefined) answered.set(info.fieldNodes, (byColumns = new Map()));
+  let byRequest = byColumns.get(columnsOf);
+  if (byRequest === undefined) byColumns.set(columnsOf, (byRequest = new Map()));
+  const key = `${itemType ?? ""}\n${path.join(".")}\n${always.join(",")}`;
+  if (!byRequest.has(key)) byRequest.set(key, columnsSelected(info, path, columnsOf, always, itemType));
+  return byRequest.get(key) as Record<Column, true> | undefined;
+}
+
+/**
+ * The answers already worked out, per field (its nodes: a reference resolver is called with
+ * the same ones for every representation of one `_entities`, and reads the selection once).
+ * The answer depends only on the selection, so it is shared; callers read it, never change it.
+ */
+const answered = new WeakMap<readonly FieldNode[], Map<object, Map<string, Record<string, true> | undefined>>>();
+
+function columnsSelected<Field extends string, Column extends string>(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  columnsOf: FieldColumns<Field, Column>,
+  always: readonly Column[],
+  itemType: string | undefined,
+): Record<Column, true> | undefined {
   const fields = selectedFieldNames(info, path, itemType);
   if (fields === undefined) return undefined;
   const select = {} as Record<Column, true>;

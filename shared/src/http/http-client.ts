@@ -83,11 +83,10 @@ type RequestFunction = (url: URL, options: RequestOptions, callback: (response: 
 function exchange(send: RequestFunction, agent: HttpAgent, url: URL, { method, headers, body, timeoutMs }: HttpRequest): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const length = body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) };
-    const settle = <T>(done: (value: T) => void) => (value: T) => {
+    const fail = (error: unknown) => {
       clearTimeout(deadline);
-      done(value);
+      reject(error);
     };
-    const fail = settle(reject);
     // Rejected first, then torn down: whatever error the teardown raises comes too late to count.
     const deadline =
       timeoutMs === undefined
@@ -100,9 +99,10 @@ function exchange(send: RequestFunction, agent: HttpAgent, url: URL, { method, h
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", fail);
-      response.on("end", () =>
-        settle(resolve)({ status: response.statusCode ?? 502, statusText: response.statusMessage ?? "", rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) }),
-      );
+      response.on("end", () => {
+        clearTimeout(deadline);
+        resolve({ status: response.statusCode ?? 502, statusText: response.statusMessage ?? "", rawHeaders: response.rawHeaders, body: Buffer.concat(chunks) });
+      });
     });
     outgoing.on("error", (error: NodeJS.ErrnoException) => {
       fail(error.code === "ECONNRESET" && outgoing.reusedSocket ? new ResetOnReusedSocket(error.message, { cause: error }) : error);
