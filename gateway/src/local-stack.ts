@@ -79,9 +79,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     const observability = createObservability(options.config.observability);
     const targetFor = async (owner: string) => observability.withPoolMetrics(processName, await options.targetFor(owner));
-    const accessTarget = await targetFor("access");
+    const accessTarget = await options.targetFor("access");
     const accessFresh = await migrate(accessTarget, accessDirectoryMigrations);
-    const directory = await openAccessDirectory(accessTarget);
+    const directory = openAccessDirectory(observability.withPoolMetrics(processName, accessTarget));
     cleanups.push(() => directory.close());
 
     const services = await createPlatformServices({
@@ -93,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
     cleanups.push(() => services.close());
-    if (options.seedDemo && accessFresh) await seedDemoAccess(directory, packages.map((subgraph) => subgraph.permissions));
+    if (options.seedDemo && accessFresh) await seedDemoAccess(accessTarget, packages.map((subgraph) => subgraph.permissions));
 
     const subgraphs = new Map<string, RunningSubgraph>();
     let baseUrl = "";

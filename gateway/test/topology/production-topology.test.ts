@@ -17,12 +17,14 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openAccessDirectory, ownerRoleOf, provisionDatabaseRoles, servingRoleOf, type AccessDirectory, type DataOwner } from "@marquee/kit";
+import { ownerRoleOf, provisionDatabaseRoles, servingRoleOf, type DataOwner } from "@marquee/kit";
 import {
+  createAccessDirectoryClient,
   createTestDatabaseTarget,
   postGraphQL,
   startHttpsIdentityProvider,
   startProductionProcess,
+  type AccessDirectoryClient,
   type HttpsIdentityProvider,
   type ProductionProcess,
   type TestDatabase,
@@ -46,7 +48,7 @@ const withDealsQuery = `{ events(first: 5) { edges { node { name deals(first: 1)
 let database: TestDatabase;
 let databaseName: string;
 let identity: HttpsIdentityProvider;
-let directory: AccessDirectory;
+let directory: AccessDirectoryClient;
 let token: string;
 const processes = new Map<string, ProductionProcess>();
 let financeBalancer: ReadyBalancer;
@@ -109,11 +111,11 @@ async function startGateway(instance: string): Promise<ProductionProcess> {
 const ask = (origin: string, query: string) => postGraphQL(`${origin}/graphql`, query, { token, companyId: company.id });
 
 async function seedAccess(): Promise<void> {
-  directory = await openAccessDirectory({ kind: "postgres", url: (database.target as { url: string }).url });
-  await directory.prisma.company.create({ data: company });
-  await directory.prisma.user.create({ data: user });
-  await directory.prisma.entitlement.createMany({ data: ["basic", "finance", "market"].map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const })) });
-  await directory.prisma.membership.create({
+  directory = createAccessDirectoryClient({ kind: "postgres", url: (database.target as { url: string }).url });
+  await directory.company.create({ data: company });
+  await directory.user.create({ data: user });
+  await directory.entitlement.createMany({ data: ["basic", "finance", "market"].map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const })) });
+  await directory.membership.create({
     data: {
       userId: user.id,
       companyId: company.id,
@@ -166,7 +168,7 @@ describe.runIf(Boolean(serverUrl))("the production topology", () => {
   afterAll(async () => {
     process.stdout.write(`\nproduction topology figures:\n${figures.map((line) => `  ${line}`).join("\n")}\n`);
     await Promise.all([...processes.values()].map((each) => each.stop("SIGKILL")));
-    await Promise.all([financeBalancer?.close(), gatewayBalancer?.close(), identity?.close(), directory?.close()]);
+    await Promise.all([financeBalancer?.close(), gatewayBalancer?.close(), identity?.close(), directory?.$disconnect()]);
     await database?.drop();
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
@@ -202,7 +204,7 @@ describe.runIf(Boolean(serverUrl))("the production topology", () => {
     // requests that every instance refused: a machine busy with other tests slows the round
     // itself, which says nothing about how fast the revocation spread.
     const revokedAt = performance.now();
-    await directory.prisma.membershipPermission.deleteMany({ where: { permission: "finance.expense.view" } });
+    await directory.membershipPermission.deleteMany({ where: { permission: "finance.expense.view" } });
     let sentAfter: number;
     for (;;) {
       sentAfter = performance.now() - revokedAt;
@@ -213,8 +215,8 @@ describe.runIf(Boolean(serverUrl))("the production topology", () => {
     figures.push(`revocation: every instance refused requests sent ${Math.round(sentAfter)} ms after the revoking write began`);
     expect(sentAfter).toBeLessThan(1_000);
 
-    const membership = await directory.prisma.membership.findFirstOrThrow({ where: { userId: user.id } });
-    await directory.prisma.membershipPermission.create({ data: { membershipId: membership.id, moduleKey: "finance", permission: "finance.expense.view" } });
+    const membership = await directory.membership.findFirstOrThrow({ where: { userId: user.id } });
+    await directory.membershipPermission.create({ data: { membershipId: membership.id, moduleKey: "finance", permission: "finance.expense.view" } });
     await expect.poll(statuses, { timeout: 2_000 }).toEqual(Array(8).fill(200));
   });
 

@@ -12,8 +12,7 @@ import { PrismaClient } from "./__generated__/prisma/client.ts";
 import { AccessCache } from "./access-cache.ts";
 import { accessChangeFeedApplicationName, listenForAccessChanges, type AccessChangeFeed, type AccessChangeSubscriber } from "./access-change-feed.ts";
 import type { AccessChange } from "./access-changes.ts";
-import { accessDirectoryMigrations } from "./access-directory.ts";
-import { createDirectoryAccessSource } from "./directory-source.ts";
+import { accessDirectoryMigrations, openAccessDirectory, type AccessDirectory } from "./access-directory.ts";
 import { createAccessResolver, type AccessResolver } from "./resolve-access-context.ts";
 
 const northwind = { id: "7a1d0c52-1b7e-4c55-9f2e-000000000001", name: "Northwind Live", slug: "northwind-live" };
@@ -29,6 +28,7 @@ const silentLogger = pino({ level: "silent" });
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+let directory: AccessDirectory;
 
 interface Instance {
   resolver: AccessResolver;
@@ -42,9 +42,11 @@ beforeAll(async () => {
   database = await createTestDatabaseTarget();
   await applyMigrations(database.target, accessDirectoryMigrations);
   prisma = new PrismaClient({ adapter: createPrismaAdapter(database.target, "access") });
+  directory = openAccessDirectory(database.target);
 });
 
 afterAll(async () => {
+  await directory?.close();
   await prisma?.$disconnect();
   await database?.drop();
 });
@@ -91,7 +93,7 @@ async function startInstance(options: Parameters<typeof listenForAccessChanges>[
     restored: () => (events.push("restored"), cache.resume()),
   };
   const feed = await listenForAccessChanges(database.target, subscriber, options);
-  const instance = { resolver: createAccessResolver(createDirectoryAccessSource(prisma), cache), heard, feed, events };
+  const instance = { resolver: createAccessResolver(directory.source, cache), heard, feed, events };
   instances.push(instance);
   return instance;
 }

@@ -1,8 +1,9 @@
-// The access directory opened on a database target: its Prisma client (which sees only
-// the `access` schema), the access source over it, and the feed of its announced changes.
-import { PrismaClient } from "./__generated__/prisma/client.ts";
+// The access directory opened on a database target, as a serving process reads it: the
+// access source over plain-SQL reads (see directory-source.ts for why not Prisma), and the
+// feed of its announced changes. What writes the directory (the demo's seed, tests) opens
+// a Prisma client of its own with access-directory-client.ts.
 import type { DatabaseTarget } from "../db/database-target.ts";
-import { createPrismaAdapter } from "../db/prisma-adapter.ts";
+import { openSqlPool } from "../db/sql-executor.ts";
 import { listenForAccessChanges, type AccessChangeFeed, type AccessChangeFeedOptions, type AccessChangeSubscriber } from "./access-change-feed.ts";
 import type { AccessSource } from "./access-source.ts";
 import { createDirectoryAccessSource } from "./directory-source.ts";
@@ -13,18 +14,16 @@ export const accessDirectoryMigrations = {
 };
 
 export interface AccessDirectory {
-  prisma: PrismaClient;
   source: AccessSource;
   listenForChanges(subscriber: AccessChangeSubscriber, options: AccessChangeFeedOptions): Promise<AccessChangeFeed>;
   close(): Promise<void>;
 }
 
-export async function openAccessDirectory(target: DatabaseTarget): Promise<AccessDirectory> {
-  const prisma = new PrismaClient({ adapter: createPrismaAdapter(target, "access") });
+export function openAccessDirectory(target: DatabaseTarget): AccessDirectory {
+  const reads = openSqlPool(target, "access");
   return {
-    prisma,
-    source: createDirectoryAccessSource(prisma),
+    source: createDirectoryAccessSource(reads),
     listenForChanges: (subscriber, options) => listenForAccessChanges(target, subscriber, options),
-    close: () => prisma.$disconnect(),
+    close: () => reads.close(),
   };
 }

@@ -2,9 +2,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../db/migrate.ts";
 import { createPrismaAdapter } from "../db/prisma-adapter.ts";
-import { countQueries } from "../db/query-counter.ts";
 import { findSchemaDrift } from "../db/schema-drift.ts";
-import { openSqlExecutor, type SqlExecutor } from "../db/sql-executor.ts";
+import { openSqlExecutor, openSqlPool, type SqlExecutor, type SqlPool } from "../db/sql-executor.ts";
 import { createTestDatabaseTarget, type TestDatabase } from "../db/test-database.ts";
 import { PrismaClient } from "./__generated__/prisma/client.ts";
 import { AccessSourceUnavailableError, type AccessSource } from "./access-source.ts";
@@ -28,18 +27,25 @@ const unknownUserId = "5e1f0a8b-7c2d-4e6f-8a9b-0c1d2e3f0099";
 const aliceAtNorthwind = "9d4c1e7a-0000-4000-8000-000000000001";
 
 let database: TestDatabase;
-let prisma: PrismaClient<"query">;
+let prisma: PrismaClient;
+let reads: SqlPool;
+let statements: string[];
 let source: AccessSource;
 
 beforeAll(async () => {
   database = await createTestDatabaseTarget();
   await applyMigrations(database.target, accessMigrations);
-  prisma = new PrismaClient({ adapter: createPrismaAdapter(database.target, "access"), log: [{ emit: "event", level: "query" }] });
-  source = createDirectoryAccessSource(prisma, { now: () => now });
+  prisma = new PrismaClient({ adapter: createPrismaAdapter(database.target, "access") });
+  reads = openSqlPool(database.target, "access");
+  statements = [];
+  // The reads the source sends, counted on their way to the pool.
+  const counted = { query: <Row>(sql: string, params?: readonly unknown[]) => (statements.push(sql), reads.query<Row>(sql, params)) };
+  source = createDirectoryAccessSource(counted, { now: () => now });
   await seedDirectory(prisma);
 });
 
 afterAll(async () => {
+  await reads?.close();
   await prisma?.$disconnect();
   await database?.drop();
 });
@@ -50,7 +56,7 @@ afterAll(async () => {
  * basic (from next month). Alice is granted finance and venue there; Bob's membership is
  * suspended; Sam belongs to both companies; nobody belongs nowhere.
  */
-async function seedDirectory(client: PrismaClient<"query">): Promise<void> {
+async function seedDirectory(client: PrismaClient): Promise<void> {
   await client.company.createMany({ data: [northwind, harbor] });
   await client.user.createMany({ data: [alice, bob, sam, nobody] });
   await client.entitlement.createMany({
@@ -121,7 +127,7 @@ describe("loadAccessFacts", () => {
   });
 
   it("judges entitlements at the injected moment", async () => {
-    const aYearEarlier = createDirectoryAccessSource(prisma, { now: () => new Date("2025-06-01T12:00:00Z") });
+    const aYearEarlier = createDirectoryAccessSource(reads, { now: () => new Date("2025-06-01T12:00:00Z") });
     const facts = await aYearEarlier.loadAccessFacts({ userId: alice.id, companyId: northwind.id, token: "unused" });
     expect(facts?.entitlements).toEqual(["venue"]);
   });
@@ -166,14 +172,12 @@ describe("listAccessFacts", () => {
     expect(await source.listAccessFacts({ userId: "not-a-uuid", token: "unused" })).toEqual([]);
   });
 
-  it("costs the same number of statements for two companies as for one", async () => {
-    const counter = countQueries(prisma);
+  it("costs one statement, for two companies as for one", async () => {
+    statements.length = 0;
     await source.listAccessFacts({ userId: alice.id, token: "unused" });
-    const forOneCompany = counter.count();
-    counter.reset();
+    expect(statements).toHaveLength(1);
     await source.listAccessFacts({ userId: sam.id, token: "unused" });
-    expect(forOneCompany).toBeGreaterThan(0);
-    expect(counter.count()).toBe(forOneCompany);
+    expect(statements).toHaveLength(2);
   });
 });
 
@@ -181,13 +185,13 @@ describe("the access source over an unreachable directory", () => {
   it("rejects with AccessSourceUnavailableError, never a denial", async () => {
     const lost = await createTestDatabaseTarget();
     await applyMigrations(lost.target, accessMigrations);
-    const client = new PrismaClient({ adapter: createPrismaAdapter(lost.target, "access") });
+    const lostReads = openSqlPool(lost.target, "access");
     try {
       await lost.drop();
-      const attempt = createDirectoryAccessSource(client).loadAccessFacts({ userId: alice.id, companyId: northwind.id, token: "unused" });
+      const attempt = createDirectoryAccessSource(lostReads).loadAccessFacts({ userId: alice.id, companyId: northwind.id, token: "unused" });
       await expect(attempt).rejects.toBeInstanceOf(AccessSourceUnavailableError);
     } finally {
-      await client.$disconnect().catch(() => {});
+      await lostReads.close().catch(() => {});
     }
   });
 });

@@ -1,10 +1,15 @@
 // The access source read straight from the access directory tables: Core's
 // entitlements and Auth's memberships, grants and permissions. It reports facts only;
 // access-context.ts decides what they allow.
-import type { PrismaClient, Prisma } from "./__generated__/prisma/client.ts";
+//
+// Plain SQL, one statement per read, rather than the directory's Prisma client: these two
+// reads are all a serving process asks of the directory, and a Prisma client of its own
+// would cost every subgraph process a second query compiler (about 18 MB resident).
+// schema.prisma still declares the tables; the drift test holds the migrations to it.
+import type { SqlPool } from "../db/sql-executor.ts";
 import { AccessSourceUnavailableError, type AccessFacts, type AccessSource } from "./access-source.ts";
 
-export type AccessDirectoryClient = Pick<PrismaClient, "membership">;
+export type AccessDirectoryReader = Pick<SqlPool, "query">;
 
 export interface DirectoryAccessSourceOptions {
   /** The moment entitlements are judged valid at; tests fix it. */
@@ -14,73 +19,70 @@ export interface DirectoryAccessSourceOptions {
 // PostgreSQL rejects a malformed uuid with an error; a malformed id is simply nobody.
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+interface MembershipFactsRow {
+  userId: string;
+  companyId: string;
+  companyName: string;
+  entitlements: string[];
+  grants: string[];
+  permissions: string[];
+}
+
+/**
+ * A user's active memberships with their facts ($1 the moment entitlements are judged at,
+ * $2 the user), each list sorted so that equal facts compare equal. `companyFilter` narrows
+ * it to one company ($3).
+ */
+function membershipFactsSql(companyFilter: string): string {
+  return `
+    SELECT m.user_id AS "userId", c.id AS "companyId", c.name AS "companyName",
+      -- Entitled right now: ACTIVE and inside [valid_from, valid_until).
+      ARRAY(SELECT e.module_key FROM access.entitlement e
+            WHERE e.company_id = c.id AND e.status = 'ACTIVE' AND e.valid_from <= $1::timestamptz
+              AND (e.valid_until IS NULL OR e.valid_until > $1::timestamptz)
+            ORDER BY e.module_key) AS entitlements,
+      ARRAY(SELECT g.module_key FROM access.membership_module_grant g WHERE g.membership_id = m.id ORDER BY g.module_key) AS grants,
+      ARRAY(SELECT p.permission FROM access.membership_permission p WHERE p.membership_id = m.id ORDER BY p.permission) AS permissions
+    FROM access.membership m
+    JOIN access.company c ON c.id = m.company_id
+    WHERE m.user_id = $2::uuid AND m.status = 'ACTIVE' ${companyFilter}
+    ORDER BY c.name, c.id`;
+}
+
+const oneMembershipSql = membershipFactsSql("AND m.company_id = $3::uuid");
+const everyMembershipSql = membershipFactsSql("");
+
 export function createDirectoryAccessSource(
-  prisma: AccessDirectoryClient,
+  directory: AccessDirectoryReader,
   { now = () => new Date() }: DirectoryAccessSourceOptions = {},
 ): AccessSource {
+  const read = async (sql: string, params: unknown[]): Promise<AccessFacts[]> => {
+    try {
+      return (await directory.query<MembershipFactsRow>(sql, params)).map(toAccessFacts);
+    } catch (error) {
+      throw new AccessSourceUnavailableError("The access directory could not be read.", { cause: error });
+    }
+  };
   return {
     async loadAccessFacts({ userId, companyId }) {
       if (!uuidPattern.test(userId) || !uuidPattern.test(companyId)) return null;
-      const membership = await readDirectory(() =>
-        prisma.membership.findUnique({
-          where: { userId_companyId: { userId, companyId }, status: "ACTIVE" },
-          select: membershipFacts(now()),
-        }),
-      );
-      return membership ? toAccessFacts(membership) : null;
+      const [facts] = await read(oneMembershipSql, [now(), userId, companyId]);
+      return facts ?? null;
     },
 
     async listAccessFacts({ userId }) {
       if (!uuidPattern.test(userId)) return [];
-      // One statement per relation level, whatever the number of companies.
-      const memberships = await readDirectory(() =>
-        prisma.membership.findMany({
-          where: { userId, status: "ACTIVE" },
-          select: membershipFacts(now()),
-          orderBy: [{ company: { name: "asc" } }, { companyId: "asc" }],
-        }),
-      );
-      return memberships.map(toAccessFacts);
+      return read(everyMembershipSql, [now(), userId]);
     },
   };
 }
 
-function membershipFacts(at: Date) {
+function toAccessFacts(row: MembershipFactsRow): AccessFacts {
   return {
-    userId: true,
-    company: {
-      select: {
-        id: true,
-        name: true,
-        entitlements: {
-          // Entitled right now: ACTIVE and inside [valid_from, valid_until).
-          where: { status: "ACTIVE", validFrom: { lte: at }, OR: [{ validUntil: null }, { validUntil: { gt: at } }] },
-          select: { moduleKey: true },
-          orderBy: { moduleKey: "asc" },
-        },
-      },
-    },
-    grants: { select: { moduleKey: true }, orderBy: { moduleKey: "asc" } },
-    permissions: { select: { permission: true }, orderBy: { permission: "asc" } },
-  } satisfies Prisma.MembershipSelect;
-}
-
-type MembershipFacts = Prisma.MembershipGetPayload<{ select: ReturnType<typeof membershipFacts> }>;
-
-function toAccessFacts(membership: MembershipFacts): AccessFacts {
-  return {
-    userId: membership.userId,
-    company: { id: membership.company.id, name: membership.company.name },
-    entitlements: membership.company.entitlements.map((entitlement) => entitlement.moduleKey),
-    grants: membership.grants.map((grant) => grant.moduleKey),
-    permissions: membership.permissions.map((permission) => permission.permission),
+    userId: row.userId,
+    company: { id: row.companyId, name: row.companyName },
+    entitlements: row.entitlements,
+    grants: row.grants,
+    permissions: row.permissions,
   };
-}
-
-async function readDirectory<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    throw new AccessSourceUnavailableError("The access directory could not be read.", { cause: error });
-  }
 }

@@ -5,9 +5,11 @@ export { openEmbeddedDatabase, createEmbeddedDatabase, closeEmbeddedDatabases } 
 export { createPrismaAdapter } from "./prisma-adapter.ts";
 export {
   openSqlExecutor,
+  openSqlPool,
   createPGliteExecutor,
   connectPostgresExecutor,
   type SqlExecutor,
+  type SqlPool,
   type SqlSession,
   type SqlRow,
 } from "./sql-executor.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../access/__generated__/prisma/client.ts";
 import { applyMigrations } from "./migrate.ts";
-import { createPrismaAdapter, poolSizeOf } from "./prisma-adapter.ts";
+import { createPrismaAdapter } from "./prisma-adapter.ts";
 import { createTestDatabaseTarget, type TestDatabase } from "./test-database.ts";
 
 // The access directory serves as a real schema to read and write.
@@ -33,18 +33,5 @@ describe("createPrismaAdapter", () => {
     const created = await first.company.create({ data: { name: "Harbor Hall", slug: "harbor-hall" } });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await second.company.findUnique({ where: { slug: "harbor-hall" } })).toEqual(created);
-  });
-});
-
-describe("a PostgreSQL pool's size", () => {
-  it("is node-postgres's 10 unless the URL's connection_limit says otherwise", () => {
-    expect(poolSizeOf("postgresql://marquee@db:5432/marquee")).toBe(10);
-    expect(poolSizeOf("postgresql://marquee@db:5432/marquee?connection_limit=4&sslmode=require")).toBe(4);
-  });
-
-  it("refuses a connection_limit that is not a whole number from 1 to 1000", () => {
-    for (const value of ["0", "-1", "2.5", "ten", "", "1001"]) {
-      expect(() => poolSizeOf(`postgresql://marquee@db:5432/marquee?connection_limit=${value}`)).toThrow(/connection_limit/);
-    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlExecutor, type SqlExecutor } from "./sql-executor.ts";
+import { openSqlExecutor, openSqlPool, type SqlExecutor } from "./sql-executor.ts";
 import { createTestDatabaseTarget, type TestDatabase } from "./test-database.ts";
 
 let database: TestDatabase;
@@ -58,5 +58,26 @@ describe("SqlExecutor", () => {
     ).rejects.toThrow(/duplicate key/);
     expect(await sql.query("SELECT * FROM venue WHERE id = 5")).toEqual([]);
     expect(await sql.query("SELECT count(*)::int AS venues FROM venue")).toEqual([{ venues: 3 }]);
+  });
+});
+
+describe("SqlPool", () => {
+  it("runs parameterised queries side by side, and leaves the database usable after close()", async () => {
+    const pool = openSqlPool(database.target, "public");
+    const names = await Promise.all([1, 2, 1].map((id) => pool.query<{ name: string }>("SELECT name FROM venue WHERE id = $1", [id])));
+    expect(names).toEqual([[{ name: "Northwind Live" }], [{ name: "Harbor Hall" }], [{ name: "Northwind Live" }]]);
+    await pool.close();
+    // Closing the pool ends its own connections only: the embedded instance and the executor's connection stay open.
+    expect(await sql.query("SELECT count(*)::int AS venues FROM venue")).toEqual([{ venues: 3 }]);
+  });
+
+  it("rejects a failing statement and keeps answering the next one", async () => {
+    const pool = openSqlPool(database.target, "public");
+    try {
+      await expect(pool.query("SELECT name FROM no_such_table")).rejects.toThrow(/no_such_table/);
+      expect(await pool.query("SELECT name FROM venue WHERE id = $1", [2])).toEqual([{ name: "Harbor Hall" }]);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,8 +1,10 @@
-// Plain SQL against a database target, for the migration runner, the drift check and
-// tests: the same few calls whether PostgreSQL is a server or embedded.
+// Plain SQL against a database target, for the migration runner, the drift check, the
+// access directory's reads and tests: the same few calls whether PostgreSQL is a server
+// or embedded.
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { DatabaseTarget } from "./database-target.ts";
+import { openPostgresPool } from "./postgres-pool.ts";
 
 export type SqlRow = Record<string, unknown>;
 
@@ -21,6 +23,36 @@ export interface SqlExecutor extends SqlSession {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it rejects. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Concurrent reads for a serving process, each statement on its own. */
+export interface SqlPool {
+  query<Row = SqlRow>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads on the target: a pool of connections on a server, sized and reported like a
+ * Prisma client's, or the shared instance when embedded (which `close()` leaves open).
+ */
+export function openSqlPool(target: DatabaseTarget, schema: string): SqlPool {
+  switch (target.kind) {
+    case "postgres": {
+      const pool = openPostgresPool(target, schema);
+      // A connection that breaks while idle leaves the pool, and the next query opens
+      // another; without a listener Node would end the process instead.
+      pool.on("error", () => {});
+      return {
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => (await pool.query(sql, [...params])).rows as Row[],
+        close: () => pool.end(),
+      };
+    }
+    case "embedded":
+      return {
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => (await target.pglite.query<Row>(sql, [...params])).rows,
+        close: async () => {},
+      };
+  }
 }
 
 /** An executor for the target: a dedicated connection on a server, the shared instance when embedded. */

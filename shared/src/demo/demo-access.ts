@@ -2,7 +2,8 @@
 // Permissions come from the modules' catalogs, so the demo grants exactly the keys the
 // rules check. The mix is chosen so that every access outcome can be tried by hand.
 import { moduleOfPermission } from "../access/access-context.ts";
-import type { AccessDirectory } from "../access/access-directory.ts";
+import { createAccessDirectoryClient, type AccessDirectoryClient } from "../access/access-directory-client.ts";
+import type { DatabaseTarget } from "../db/database-target.ts";
 import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
 import { demoCompanies, demoUsers } from "./demo-tenants.ts";
 
@@ -37,10 +38,19 @@ const demoEntitlements = [
   { company: demoCompanies.harbor, modules: ["finance", "venue"] },
 ];
 
-/** Writes the demo companies, users and memberships into an access directory, with permissions from the given catalogs. */
-export async function seedDemoAccess(directory: AccessDirectory, catalogs: PermissionCatalog[]): Promise<void> {
+/** Writes the demo companies, users and memberships into the access directory on `target`, with permissions from the given catalogs. */
+export async function seedDemoAccess(target: DatabaseTarget, catalogs: PermissionCatalog[]): Promise<void> {
   const catalogKeys = catalogs.flatMap((catalog) => [...catalog.keys]);
-  await directory.prisma.$transaction(async (tx) => {
+  const prisma = createAccessDirectoryClient(target);
+  try {
+    await seedWith(prisma, catalogKeys);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function seedWith(prisma: AccessDirectoryClient, catalogKeys: string[]): Promise<void> {
+  await prisma.$transaction(async (tx) => {
     await tx.company.createMany({ data: Object.values(demoCompanies).map(({ id, name, slug }) => ({ id, name, slug })) });
     await tx.entitlement.createMany({
       data: demoEntitlements.flatMap(({ company, modules }) => modules.map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const }))),

@@ -36,7 +36,7 @@ export async function runSubgraph(subgraphPackage: SubgraphPackage, env: NodeJS.
   if (!config.access.authAccessUrl) {
     const accessTarget = await targetFor("access");
     await migrate("access", accessTarget, accessDirectoryMigrations.migrationsDir);
-    directory = await openAccessDirectory(accessTarget);
+    directory = openAccessDirectory(accessTarget);
   }
   const services = await createPlatformServices({
     config,

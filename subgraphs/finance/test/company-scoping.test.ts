@@ -87,14 +87,12 @@ describe("another company's rows", () => {
     const alice = db.request(northwind);
     expect((await alice.expenses.pageOfEvent(harborEvent, {})).edges).toEqual([]);
     expect((await alice.incomes.pageOfEvent(harborEvent, {})).edges).toEqual([]);
-    expect(await alice.expenses.sumsOfEvent.load(harborEvent)).toEqual([]);
-    expect(await alice.incomes.sumsOfEvent.load(harborEvent)).toEqual([]);
+    expect(await alice.totals.ofEvent.load(harborEvent)).toEqual([]);
     expect(await alice.expenses.allOfEvent.load(harborEvent)).toEqual([]);
     expect(await alice.incomes.ticketingOfEvent.load(harborEvent)).toEqual([]);
     expect(await alice.settlements.ofEvent.load(harborEvent)).toBeNull();
     expect((await alice.settlements.pageOfArtist(harborArtist, {})).edges).toEqual([]);
-    expect(await alice.expenses.sumsBetween(null, null)).toEqual([]);
-    expect(await alice.incomes.sumsBetween(null, null)).toEqual([]);
+    expect(await alice.totals.between(null, null)).toEqual([]);
   });
 
   it("cannot be changed or deleted: NOT_FOUND, exactly as an unknown id, and nothing changes", async () => {

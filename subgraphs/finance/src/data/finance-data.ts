@@ -5,15 +5,17 @@ import { createExpenseRepository, type ExpenseRepository } from "./expense-repos
 import type { FinancePrisma } from "./finance-database.ts";
 import { createIncomeRepository, type IncomeRepository } from "./income-repository.ts";
 import { createSettlementRepository, type SettlementRepository } from "./settlement-repository.ts";
+import { createTotalsRepository, type TotalsRepository } from "./totals-repository.ts";
 
 export interface FinanceData {
   expenses: ExpenseRepository;
   incomes: IncomeRepository;
   settlements: SettlementRepository;
+  totals: TotalsRepository;
 }
 
 export function createFinanceData(prisma: FinancePrisma, tenant: Tenant): FinanceData {
   const expenses = createExpenseRepository(prisma, tenant);
   const incomes = createIncomeRepository(prisma, tenant);
-  return { expenses, incomes, settlements: createSettlementRepository(prisma, tenant, { expenses, incomes }) };
+  return { expenses, incomes, settlements: createSettlementRepository(prisma, tenant, { expenses, incomes }), totals: createTotalsRepository(prisma, tenant) };
 }

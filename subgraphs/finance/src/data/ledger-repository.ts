@@ -6,10 +6,8 @@
 // unknown one; what can be resolved for many events at once is batched per request.
 import DataLoader from "dataloader";
 import { isDayKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowsPerKey, sameId, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant } from "@marquee/kit";
-import type { Prisma } from "../__generated__/prisma/client.ts";
 import type { Money } from "../domain/index.ts";
 import { financeSchema, type FinancePrisma } from "./finance-database.ts";
-import { sumsPerCurrency } from "./finance-totals.ts";
 import { dateColumn } from "./records.ts";
 
 /** What every ledger's draft has; the ledger adds its day and its own columns. */
@@ -61,15 +59,12 @@ export interface LedgerSpec<Row, Entry extends LedgerEntry & Record<Day, string>
 export interface LedgerModel<Row> {
   findFirst(args: { where: LedgerWhere }): PromiseLike<Row | null>;
   findMany(args: { where: LedgerWhere; orderBy?: object[]; take?: number }): PromiseLike<Row[]>;
-  /** Prisma types the groups from the arguments' literal types, which one signature for both models cannot follow: each call states them. */
-  groupBy(args: { by: ("eventId" | "currency")[]; where: LedgerWhere; _sum: { amount: true } }): PromiseLike<unknown>;
   create(args: { data: object }): PromiseLike<Row>;
   updateManyAndReturn(args: { where: LedgerWhere; data: object }): PromiseLike<Row[]>;
   deleteMany(args: { where: LedgerWhere }): PromiseLike<{ count: number }>;
 }
 
 type LedgerWhere = { companyId: string; id?: string | { in: string[] }; eventId?: { in: string[] } } | { AND: object[] };
-type CurrencySum = { currency: string; _sum: { amount: Prisma.Decimal | null } };
 
 /** Prisma conditions, to AND together, for the company's entries matching `filter`; `day` is the entry's date field. */
 function ledgerConditions(companyId: string, day: string, filter: LedgerFilter): object[] {
@@ -124,26 +119,6 @@ export function ledgerRepository<Row, Entry extends LedgerEntry & Record<Day, st
           const rows = await model.findMany({ where: { companyId, ...where, eventId: { in: [...eventIds] } }, orderBy: [{ [day]: "asc" }, { id: "asc" }] });
           return rowsPerKey(eventIds, rows.map(spec.entryOf), (entry) => entry.eventId);
         });
-      },
-
-      /** An event's entries, summed per currency. */
-      sumsOfEvent: new DataLoader(async (eventIds: readonly string[]) => {
-        const groups = (await model.groupBy({
-          by: ["eventId", "currency"],
-          where: { companyId, eventId: { in: [...eventIds] } },
-          _sum: { amount: true },
-        })) as (CurrencySum & { eventId: string | null })[];
-        return rowsPerKey(eventIds, groups, (group) => group.eventId).map(sumsPerCurrency);
-      }),
-
-      /** The company's entries between two days (each optional, inclusive), summed per currency. */
-      async sumsBetween(from: string | null, to: string | null): Promise<Money[]> {
-        const groups = (await model.groupBy({
-          by: ["currency"],
-          where: { AND: ledgerConditions(companyId, day, { from, to }) },
-          _sum: { amount: true },
-        })) as CurrencySum[];
-        return sumsPerCurrency(groups);
       },
 
       async record(draft: Draft): Promise<Entry> {

@@ -2,14 +2,10 @@
 // each goes through a per-request loader: a bounded number of statements for any number
 // of events.
 import type { EventResolvers } from "../__generated__/resolvers-types.ts";
-import { totalsPerCurrency } from "../data/finance-totals.ts";
 
 export const Event: EventResolvers = {
   expenses: (event, args, { finance }) => finance.expenses.pageOfEvent(event.id, args),
   income: (event, args, { finance }) => finance.incomes.pageOfEvent(event.id, args),
-  financeTotals: async (event, _, { finance }) => {
-    const [expenses, income] = await Promise.all([finance.expenses.sumsOfEvent.load(event.id), finance.incomes.sumsOfEvent.load(event.id)]);
-    return totalsPerCurrency(expenses, income);
-  },
+  financeTotals: (event, _, { finance }) => finance.totals.ofEvent.load(event.id),
   settlement: (event, _, { finance }) => finance.settlements.ofEvent.load(event.id),
 };

@@ -1,5 +1,4 @@
 import type { QueryResolvers } from "../__generated__/resolvers-types.ts";
-import { totalsPerCurrency } from "../data/finance-totals.ts";
 
 export const Query: QueryResolvers = {
   expenses: (_, { filter, first, after }, { finance }) => finance.expenses.list(filter ?? {}, { first, after }),
@@ -8,11 +7,5 @@ export const Query: QueryResolvers = {
   income: (_, { id }, { finance }) => finance.incomes.find(id),
   settlements: (_, { filter, first, after }, { finance }) => finance.settlements.list(filter ?? {}, { first, after }),
   settlement: (_, { id }, { finance }) => finance.settlements.find(id),
-  financeSummary: async (_, { from, to }, { finance }) => {
-    const [expenses, income] = await Promise.all([
-      finance.expenses.sumsBetween(from ?? null, to ?? null),
-      finance.incomes.sumsBetween(from ?? null, to ?? null),
-    ]);
-    return totalsPerCurrency(expenses, income);
-  },
+  financeSummary: (_, { from, to }, { finance }) => finance.totals.between(from ?? null, to ?? null),
 };
