@@ -2,7 +2,7 @@
 // Permissions come from the modules' catalogs, so the demo grants exactly the keys the
 // rules check. The mix is chosen so that every access outcome can be tried by hand.
 import { moduleOfPermission } from "../access/access-context.ts";
-import { createAccessDirectoryClient, type AccessDirectoryClient } from "../access/access-directory-client.ts";
+import { createAccessDirectoryClient } from "../access/access-directory-client.ts";
 import type { DatabaseTarget } from "../db/database-target.ts";
 import type { PermissionCatalog } from "../permissions/permission-catalog.ts";
 import { demoCompanies, demoUsers } from "./demo-tenants.ts";
@@ -43,28 +43,24 @@ export async function seedDemoAccess(target: DatabaseTarget, catalogs: Permissio
   const catalogKeys = catalogs.flatMap((catalog) => [...catalog.keys]);
   const prisma = createAccessDirectoryClient(target);
   try {
-    await seedWith(prisma, catalogKeys);
+    await prisma.$transaction(async (tx) => {
+      await tx.company.createMany({ data: Object.values(demoCompanies).map(({ id, name, slug }) => ({ id, name, slug })) });
+      await tx.entitlement.createMany({
+        data: demoEntitlements.flatMap(({ company, modules }) => modules.map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const }))),
+      });
+      await tx.user.createMany({ data: Object.values(demoUsers).map(({ id, email, displayName }) => ({ id, email, displayName })) });
+      for (const membership of demoMemberships) {
+        const { id } = await tx.membership.create({ data: { userId: membership.user.id, companyId: membership.company.id, status: "ACTIVE" } });
+        await tx.membershipModuleGrant.createMany({ data: membership.grants.map((moduleKey) => ({ membershipId: id, moduleKey })) });
+        const permissions = catalogKeys.filter((key) => membership.grants.includes(moduleOfPermission(key)) && membership.permissions(key));
+        await tx.membershipPermission.createMany({
+          data: permissions.map((permission) => ({ membershipId: id, moduleKey: moduleOfPermission(permission), permission })),
+        });
+      }
+    });
   } finally {
     await prisma.$disconnect();
   }
-}
-
-async function seedWith(prisma: AccessDirectoryClient, catalogKeys: string[]): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.company.createMany({ data: Object.values(demoCompanies).map(({ id, name, slug }) => ({ id, name, slug })) });
-    await tx.entitlement.createMany({
-      data: demoEntitlements.flatMap(({ company, modules }) => modules.map((moduleKey) => ({ companyId: company.id, moduleKey, status: "ACTIVE" as const }))),
-    });
-    await tx.user.createMany({ data: Object.values(demoUsers).map(({ id, email, displayName }) => ({ id, email, displayName })) });
-    for (const membership of demoMemberships) {
-      const { id } = await tx.membership.create({ data: { userId: membership.user.id, companyId: membership.company.id, status: "ACTIVE" } });
-      await tx.membershipModuleGrant.createMany({ data: membership.grants.map((moduleKey) => ({ membershipId: id, moduleKey })) });
-      const permissions = catalogKeys.filter((key) => membership.grants.includes(moduleOfPermission(key)) && membership.permissions(key));
-      await tx.membershipPermission.createMany({
-        data: permissions.map((permission) => ({ membershipId: id, moduleKey: moduleOfPermission(permission), permission })),
-      });
-    }
-  });
 }
 
 /** The demo companies a demo user belongs to (for `npm run token`'s hints). */

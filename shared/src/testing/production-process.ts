@@ -1,8 +1,8 @@
 // One process as production runs it: `node <entry>` from the build, in the environment the
 // image sets (NODE_ENV=production, glibc's malloc arenas capped), configured by its
-// environment alone. The production topology test starts Marquee's
-// processes with it; the benchmark (`npm run bench`) also starts Hive Gateway with it, and
-// reads each process's CPU time and peak memory from /proc.
+// environment alone. The production topology test starts Marquee's processes with it; the
+// benchmark (`npm run bench`) also starts Hive Gateway with it, and reads each process's CPU
+// time and peak memory from /proc.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,8 +14,8 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
  * The environment the image's runtime stage sets for every process (the Dockerfile's ENV;
  * deploy-files.test.ts holds the two equal). MALLOC_ARENA_MAX=2: glibc gives each thread
  * that allocates an arena of its own, up to 8 per core, and memory freed in one arena is
- * not reused by another. Node.js runs JavaScript on one thread, so two arenas cost it no
- * measurable contention, and a subgraph stays 30-45 MB smaller (issue #8).
+ * not reused by another. Node.js runs JavaScript on one thread, which two arenas serve
+ * without measurable contention in the benchmark, and a subgraph stays 30-45 MB smaller (issue #8).
  */
 export const imageEnvironment = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" } as const;
 
