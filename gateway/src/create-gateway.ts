@@ -130,8 +130,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const route =
       url.pathname === gatewayPath
-        ? tracing.serve(`${request.method ?? "GET"} ${gatewayPath}`, request.headers, () =>
-            handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, options.tokenVerifier, rateLimit), url),
+        ? tracing.serve(`${request.method ?? "GET"} ${gatewayPath}`, request.headers, (trace) =>
+            handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, trace, options.tokenVerifier, rateLimit), url),
           )
         : url.pathname === accessChangeWebhookPath && accessChangeWebhook
           ? accessChangeWebhook(request, response)

@@ -14,7 +14,7 @@
 // cache hints (Marquee's answers are per caller and never cached).
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
-import { companyHeader, gatewaySecretHeader, injectTraceContext, requestIdHeader } from "@marquee/kit";
+import { companyHeader, gatewaySecretHeader, requestIdHeader } from "@marquee/kit";
 import { getOperationAST, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "./gateway-context.ts";
 import type { FetcherResponse, OperationKind, SubgraphFetch } from "./subgraph-fetcher.ts";
@@ -54,9 +54,9 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
     headers["content-type"] = "application/json";
     headers[gatewaySecretHeader] = this.gatewaySecret;
-    injectTraceContext((name, value) => (headers[name] = value));
     // Composition and health checks run without a client request behind them.
     if (!isClientRequest(context)) return headers;
+    context.trace.inject((name, value) => (headers[name] = value));
     headers[requestIdHeader] = context.requestId;
     if (context.authorization) headers["authorization"] = context.authorization;
     if (context.companyId) headers[companyHeader] = context.companyId;

@@ -1,7 +1,7 @@
 // What the gateway keeps of an incoming request: what it forwards, and who the caller is
 // once the token has been checked at the edge.
 import type { HeaderMap } from "@apollo/server";
-import { companyHeader, requestIdFrom, unauthenticated, validateJwt, type TokenVerifier } from "@marquee/kit";
+import { companyHeader, requestIdFrom, unauthenticated, validateJwt, type RequestTrace, type TokenVerifier } from "@marquee/kit";
 import type { RequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 
 export interface GatewayContext {
@@ -9,6 +9,8 @@ export interface GatewayContext {
   authorization: string;
   companyId?: string;
   userId: string;
+  /** Passed on to every subgraph call (forwarding-data-source.ts). */
+  trace: RequestTrace;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface GatewayContext {
  * it reads the document, so such a request costs one token check (and one count), never a
  * parse or a query plan. Subgraphs validate the token again: they do not trust the gateway.
  */
-export async function createGatewayContext(headers: HeaderMap, tokenVerifier: TokenVerifier, rateLimit: RequestRateLimit): Promise<GatewayContext> {
+export async function createGatewayContext(headers: HeaderMap, trace: RequestTrace, tokenVerifier: TokenVerifier, rateLimit: RequestRateLimit): Promise<GatewayContext> {
   const requestId = requestIdFrom(headers);
   const authentication = await validateJwt(headers.get("authorization"), tokenVerifier);
   if (authentication.status === "anonymous") throw unauthenticated(undefined, { http: { status: 401 } });
@@ -31,5 +33,6 @@ export async function createGatewayContext(headers: HeaderMap, tokenVerifier: To
     authorization: `Bearer ${authentication.token}`,
     ...(companyId ? { companyId } : {}),
     userId: authentication.userId,
+    trace,
   };
 }

@@ -33,7 +33,7 @@ export { createObservability, type Observability } from "./observability/observa
 export { Metrics, type OperationType } from "./observability/metrics.ts";
 export { serveMetrics, metricsPath } from "./observability/metrics-server.ts";
 export { graphqlRequestPlugin } from "./observability/graphql-request-plugin.ts";
-export { injectTraceContext, activeTraceId, type ServiceTracing } from "./observability/tracing.ts";
+export type { RequestTrace, ServiceTracing } from "./observability/tracing.ts";
 export { defaultMetricsPort, type ObservabilityConfig } from "./observability/observability-config.ts";
 export { operationLimitsPlugin } from "./limits/operation-limits-plugin.ts";
 export { measureOperation, type OperationFigures } from "./limits/operation-figures.ts";

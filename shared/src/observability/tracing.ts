@@ -10,11 +10,15 @@
 // database query (see service-tracer-provider.ts). A subgraph call carries the active span
 // as its `traceparent`, so a subgraph's span is the child of the gateway's fetch span.
 //
-// Trace context follows a request through its async calls (AsyncLocalStorage) even when
-// tracing is off: an incoming `traceparent` is then passed on as it came, so that the log
-// lines of one request carry the same trace id in every service that logs it.
+// Each request's handlers get its trace (RequestTrace): the trace id for its log lines, and
+// the `traceparent` for its calls to other services. With tracing on, that is the active
+// span's, which follows the request through its async calls (AsyncLocalStorage). With
+// tracing off it is the caller's `traceparent`, passed on as it came, so that the log lines
+// of one request carry the same trace id in every service that logs it; nothing then follows
+// the request through AsyncLocalStorage, whose promise hooks cost every promise of every
+// request CPU (Node.js 20 runs them for each promise made).
 import type { IncomingHttpHeaders } from "node:http";
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter, type Tracer } from "@opentelemetry/api";
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type Tracer } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
@@ -33,7 +37,7 @@ const headerGetter: TextMapGetter<IncomingHttpHeaders> = {
 
 let contextPropagationEnabled = false;
 
-/** Once per process: every service of it shares the context manager. */
+/** Once per process, when a first service traces: every service of it shares the context manager. */
 function enableContextPropagation(): void {
   if (contextPropagationEnabled) return;
   contextPropagationEnabled = true;
@@ -54,25 +58,33 @@ function enableProcessHooks(): void {
   prisma.enable();
 }
 
+/** One request's trace, as its handlers pass it on: to their log lines and to their calls to other services. */
+export interface RequestTrace {
+  /** The trace id, for log lines; undefined when the caller sent none and tracing is off. */
+  readonly traceId: string | undefined;
+  /** Writes `traceparent` (and `tracestate`) for an outgoing request: the active span's when tracing is on, the caller's otherwise. */
+  inject(set: (name: string, value: string) => void): void;
+}
+
 export interface ServiceTracing {
   /**
-   * Runs `handle` as the server side of one request: in the trace context of its
-   * `traceparent` header and, when tracing is on, inside a server span of its own.
+   * Runs `handle` as the server side of one request, with the trace of its `traceparent`
+   * header: when tracing is on, inside a server span of its own, which is active in it.
    */
-  serve<T>(name: string, headers: IncomingHttpHeaders, handle: () => Promise<T>): Promise<T>;
+  serve<T>(name: string, headers: IncomingHttpHeaders, handle: (trace: RequestTrace) => Promise<T>): Promise<T>;
   /** Sends what is still batched and stops. */
   close(): Promise<void>;
 }
 
 /** `tracesUrl`: where spans go (OTLP/HTTP); tracing is off without it. */
 export function createServiceTracing(service: string, tracesUrl: URL | undefined): ServiceTracing {
-  enableContextPropagation();
   if (!tracesUrl) {
     return {
-      serve: (_name, headers, handle) => context.with(propagator.extract(ROOT_CONTEXT, headers, headerGetter), handle),
+      serve: (_name, headers, handle) => handle(callerTrace(propagator.extract(ROOT_CONTEXT, headers, headerGetter))),
       close: async () => {},
     };
   }
+  enableContextPropagation();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `marquee-${service}` }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl.href }))],
@@ -84,7 +96,7 @@ export function createServiceTracing(service: string, tracesUrl: URL | undefined
       const parent = withServiceProvider(propagator.extract(ROOT_CONTEXT, headers, headerGetter), provider);
       return tracer.startActiveSpan(name, { kind: SpanKind.SERVER }, parent, async (span) => {
         try {
-          return await handle();
+          return await handle(activeTrace(span.spanContext().traceId));
         } catch (error) {
           span.setStatus({ code: SpanStatusCode.ERROR });
           throw error;
@@ -97,15 +109,22 @@ export function createServiceTracing(service: string, tracesUrl: URL | undefined
   };
 }
 
-/** Writes the active trace context as `traceparent` (and `tracestate`) headers of an outgoing request. */
-export function injectTraceContext(set: (name: string, value: string) => void): void {
-  propagator.inject(context.active(), undefined, { set: (_carrier, name, value) => set(name, value) });
+/** The trace of the caller's `traceparent` (in `caller`), passed on unchanged. */
+function callerTrace(caller: Context): RequestTrace {
+  const spanContext = trace.getSpanContext(caller);
+  return {
+    traceId: spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined,
+    inject: (set) => injectContext(caller, set),
+  };
 }
 
-/** The trace id of the active context: this request's span, or the caller's `traceparent` when tracing is off. */
-export function activeTraceId(): string | undefined {
-  const spanContext = trace.getSpanContext(context.active());
-  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+/** The trace of a request served in a span: each call goes out as the child of whatever span is active when it is made (a gateway's fetch span, say). */
+function activeTrace(traceId: string): RequestTrace {
+  return { traceId, inject: (set) => injectContext(context.active(), set) };
+}
+
+function injectContext(within: Context, set: (name: string, value: string) => void): void {
+  propagator.inject(within, undefined, { set: (_carrier, name, value) => set(name, value) });
 }
 
 /** The active span, when tracing records one: a request's handlers add what they learn to it. */

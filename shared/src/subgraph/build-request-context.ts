@@ -11,7 +11,7 @@ import type { TokenVerifier } from "../auth/token-verifier.ts";
 import { validateJwt, type Authentication } from "../auth/validate-jwt.ts";
 import { forbidden, serviceUnavailable, unauthenticated } from "../errors/errors.ts";
 import { AccessLayerClock, accessLayerClockKey } from "../observability/access-layer-clock.ts";
-import { activeTraceId, injectTraceContext } from "../observability/tracing.ts";
+import type { RequestTrace } from "../observability/tracing.ts";
 import type { RequestContext, Tenant } from "./request-context.ts";
 
 export const requestIdHeader = "x-request-id";
@@ -30,7 +30,7 @@ export function requestIdFrom(headers: { get(name: string): string | undefined }
   return incomingId && safeRequestId.test(incomingId) ? incomingId : randomUUID();
 }
 
-export async function buildRequestContext(headers: { get(name: string): string | undefined }, services: RequestContextServices): Promise<RequestContext> {
+export async function buildRequestContext(headers: { get(name: string): string | undefined }, trace: RequestTrace, services: RequestContextServices): Promise<RequestContext> {
   const requestId = requestIdFrom(headers);
   // The access layer's first part (observability/access-layer-clock.ts): the token and the company.
   const startedAt = performance.now();
@@ -38,9 +38,9 @@ export async function buildRequestContext(headers: { get(name: string): string |
   const company = requireCompanyContext(headers.get(companyHeader));
   const accessLayer = new AccessLayerClock(performance.now() - startedAt);
   // Every line this request logs names its request and, where there is one, its trace (observability/tracing.ts).
-  const traceId = activeTraceId();
+  const { traceId } = trace;
   const logger = services.logger.child(traceId ? { requestId, traceId } : { requestId });
-  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, logger, accessLayer);
+  return new PlatformRequestContext(requestId, authentication, company, services.accessResolver, logger, accessLayer, trace);
 }
 
 /**
@@ -61,6 +61,7 @@ class PlatformRequestContext implements RequestContext {
     private readonly accessResolver: AccessResolver,
     readonly logger: Logger,
     accessLayer: AccessLayerClock,
+    private readonly trace: RequestTrace,
   ) {
     this[accessLayerClockKey] = accessLayer;
   }
@@ -105,7 +106,7 @@ class PlatformRequestContext implements RequestContext {
     if (this.authentication.status === "authenticated") forwarded["authorization"] = `Bearer ${this.authentication.token}`;
     if (this.company.status === "present") forwarded[companyHeader] = this.company.companyId;
     // Read where the call to Base is made, so that Base's span is the child of this request's.
-    injectTraceContext((name, value) => (forwarded[name] = value));
+    this.trace.inject((name, value) => (forwarded[name] = value));
     return forwarded;
   }
 }

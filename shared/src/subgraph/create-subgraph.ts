@@ -20,6 +20,7 @@ import { operationLimitsPlugin } from "../limits/operation-limits-plugin.ts";
 import { operationLogPlugin } from "../logging/operation-log-plugin.ts";
 import { graphqlRequestPlugin } from "../observability/graphql-request-plugin.ts";
 import type { Observability } from "../observability/observability.ts";
+import type { RequestTrace } from "../observability/tracing.ts";
 import { applyAccessRules } from "../rules/apply-access-rules.ts";
 import { operationDecisionsPlugin } from "../rules/operation-decisions.ts";
 import type { ModuleAccess } from "../rules/module-access.ts";
@@ -132,18 +133,18 @@ export function createSubgraph<Context extends RequestContext>(module: SubgraphM
     },
   });
 
-  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL) {
+  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL, trace: RequestTrace) {
     if (!carriesGatewaySecret(request.headers[gatewaySecretHeader], services.config.gatewaySecret)) {
       writeJson(response, 403, { errors: [{ message: "This subgraph answers only the Marquee gateway.", extensions: { code: "FORBIDDEN" } }] });
       return;
     }
-    await handleGraphQLRequest(apollo, request, response, async (headers) => module.createContext(await buildRequestContext(headers, { ...services, logger })), url);
+    await handleGraphQLRequest(apollo, request, response, async (headers) => module.createContext(await buildRequestContext(headers, trace, { ...services, logger })), url);
   }
 
   const handler: RequestListener = (request, response) => {
     const url = new URL(request.url ?? "/", "http://subgraph");
     const route =
-      url.pathname === routePath ? tracing.serve(`${request.method ?? "GET"} ${routePath}`, request.headers, () => serveGraphQL(request, response, url))
+      url.pathname === routePath ? tracing.serve(`${request.method ?? "GET"} ${routePath}`, request.headers, (trace) => serveGraphQL(request, response, url, trace))
       : url.pathname === "/health" ? Promise.resolve(writeJson(response, 200, { status: "ok", subgraph: module.name }))
       : url.pathname === "/ready" ? readiness(response)
       : Promise.resolve(writeJson(response, 404, { error: `Not found. GraphQL is served at ${routePath}.` }));
