@@ -2,9 +2,10 @@
 // entitlements and Auth's memberships, grants and permissions. It reports facts only;
 // access-context.ts decides what they allow.
 //
-// Plain SQL, one statement per read, rather than the directory's Prisma client: these two
-// reads are all a serving process asks of the directory, and a Prisma client of its own
-// would cost every subgraph process a second query compiler (about 18 MB resident).
+// Plain SQL, one statement per read, rather than the directory's Prisma client (which sent
+// one per relation, five in all): these two reads are all a serving process asks of the
+// directory, and a Prisma client of its own cost every subgraph process about 40 MB more
+// resident memory once it had served a few hundred reads (issue #8).
 // schema.prisma still declares the tables; the drift test holds the migrations to it.
 import type { SqlPool } from "../db/sql-executor.ts";
 import { AccessSourceUnavailableError, type AccessFacts, type AccessSource } from "./access-source.ts";

@@ -14,8 +14,9 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
  * The environment the image's runtime stage sets for every process (the Dockerfile's ENV;
  * deploy-files.test.ts holds the two equal). MALLOC_ARENA_MAX=2: glibc gives each thread
  * that allocates an arena of its own, up to 8 per core, and memory freed in one arena is
- * not reused by another. Node.js runs JavaScript on one thread, which two arenas serve
- * without measurable contention in the benchmark, and a subgraph stays 30-45 MB smaller (issue #8).
+ * not reused by another. Node.js runs JavaScript on one thread: with two arenas a subgraph
+ * stays 30-45 MB smaller, and the CPU per request stayed within the benchmark's run-to-run
+ * spread (issue #8).
  */
 export const imageEnvironment = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" } as const;
 
