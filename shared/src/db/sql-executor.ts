@@ -48,10 +48,7 @@ export function openSqlPool(target: DatabaseTarget, schema: string): SqlPool {
       };
     }
     case "embedded":
-      return {
-        query: async <Row>(sql: string, params: readonly unknown[] = []) => (await target.pglite.query<Row>(sql, [...params])).rows,
-        close: async () => {},
-      };
+      return createPGliteExecutor(target.pglite);
   }
 }
 
