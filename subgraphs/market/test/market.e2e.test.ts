@@ -172,6 +172,27 @@ describe("the deal's terms", () => {
   });
 });
 
+describe("a move that names the terms it answers", () => {
+  it("is refused with DEAL_CHANGED once a counter-offer replaced them, and accepts the terms it names", async () => {
+    const id = await createDeal({ artistId: demoArtists.sagaNord.id, terms: versus("5000", "80") });
+    const termsOnTheTable = `query($id: ID!) { deal(id: $id) { currentTerms { id } } }`;
+    await ask(alice, offer, { id });
+    const offered = (await ask(alice, termsOnTheTable, { id })).body.data!.deal.currentTerms.id;
+    await ask(alice, counter, { input: { id, terms: versus("6500", "85"), termsVersionId: offered } });
+    const before = await readDeal(id);
+
+    const accept = `mutation($id: ID!, $termsVersionId: ID) { acceptDeal(id: $id, termsVersionId: $termsVersionId) { status acceptedTerms { number } } }`;
+    const stale = await ask(alice, accept, { id, termsVersionId: offered });
+    expect(stale.status).toBe(400);
+    expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "DEAL_CHANGED", status: "COUNTERED", allowedMoves: ["COUNTER", "ACCEPT", "DECLINE", "WITHDRAW"] });
+    expect(await readDeal(id)).toEqual(before);
+
+    const countered = (await ask(alice, termsOnTheTable, { id })).body.data!.deal.currentTerms.id;
+    const accepted = await ask(alice, accept, { id, termsVersionId: countered });
+    expect(accepted.body).toEqual({ data: { acceptDeal: { status: "ACCEPTED", acceptedTerms: { number: 3 } } } });
+  });
+});
+
 describe("illegal moves", () => {
   it("are refused with the status and the allowed moves named, and change nothing", async () => {
     const id = await createDeal({ artistId: demoArtists.sagaNord.id, terms: { dealType: "DOOR_DEAL", currency: "EUR", percentage: "75" } });

@@ -118,19 +118,59 @@ describe("a negotiation", () => {
     expect((await on().deals.find(deal.id))?.status).toBe("DRAFT");
   });
 
-  it("moves once when 20 requests accept, counter and decline the same offer at the same time", async () => {
+  it("moves once when 20 requests answering the same offer accept, counter and decline it at the same time", async () => {
+    const { deal, on } = await draftDeal();
+    const offered = await on().deals.offer(deal.id);
+    const answering = offered.currentVersionId;
+    const moves = Array.from({ length: 20 }, (_, index) =>
+      [() => on().deals.accept(deal.id, answering), () => on().deals.counter(deal.id, terms(String(9000 + index)), answering), () => on().deals.decline(deal.id, answering)][index % 3]!(),
+    );
+    const results = await Promise.allSettled(moves);
+    const made = results.filter((result) => result.status === "fulfilled");
+    expect(made).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") expect(result.reason).toMatchObject({ extensions: { code: "BAD_USER_INPUT", reason: expect.stringMatching(/^(DEAL_CHANGED|ILLEGAL_DEAL_MOVE)$/) } });
+    }
+    const versions = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id]);
+    const counteredOnce = (await on().deals.find(deal.id))?.status === "COUNTERED";
+    expect(versions[0]!.count).toBe(counteredOnce ? 3 : 2);
+  });
+
+  it("without the version they answer, concurrent moves still each answer other terms: a chain, never two moves on one version", async () => {
     const { deal, on } = await draftDeal();
     await on().deals.offer(deal.id);
     const moves = Array.from({ length: 20 }, (_, index) =>
       [() => on().deals.accept(deal.id), () => on().deals.counter(deal.id, terms(String(9000 + index))), () => on().deals.decline(deal.id)][index % 3]!(),
     );
-    const results = await Promise.allSettled(moves);
-    const made = results.filter((result) => result.status === "fulfilled");
-    expect(made).toHaveLength(1);
-    for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
-    const versions = await db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM market.deal_terms_version WHERE deal_id = $1`, [deal.id]);
-    const counteredOnce = (await on().deals.find(deal.id))?.status === "COUNTERED";
-    expect(versions[0]!.count).toBe(counteredOnce ? 3 : 2);
+    const made = (await Promise.allSettled(moves)).filter((result) => result.status === "fulfilled").map((result) => result.value);
+    const history = (await on().deals.history(deal.id, { first: 100 })).edges.map(({ node }) => node);
+    const counters = history.filter((version) => version.kind === "COUNTER_OFFER");
+    const final = (await on().deals.find(deal.id))!;
+    const ended = final.status === "ACCEPTED" || final.status === "DECLINED";
+    // Every move that was made either put one counter-offer on the table or ended the deal.
+    expect(made).toHaveLength(counters.length + (ended ? 1 : 0));
+    expect(history.map((version) => version.number)).toEqual(history.map((_, index) => index + 1));
+    // Two counters answering the same terms would both come from the same side.
+    expect(counters.map((version) => version.side)).toEqual(counters.map((_, index) => (index % 2 === 0 ? "ARTIST_AGENT" : "PROMOTER")));
+    if (final.status === "ACCEPTED") expect(final.acceptedVersionId).toBe(history.at(-1)!.id);
+  });
+
+  it("refuses to accept, decline or counter terms that are no longer on the table, and writes nothing", async () => {
+    const { deal, on } = await draftDeal();
+    const offered = await on().deals.offer(deal.id);
+    const countered = await on().deals.counter(deal.id, terms("11000"), offered.currentVersionId);
+    const before = await thread(on, deal.id);
+    const stale = [() => on().deals.accept(deal.id, offered.currentVersionId), () => on().deals.decline(deal.id, offered.currentVersionId), () => on().deals.counter(deal.id, terms("9000"), offered.currentVersionId)];
+    for (const move of stale) {
+      await expect(move()).rejects.toMatchObject({
+        message: `Deal "${deal.id}" no longer has the terms version "${offered.currentVersionId}" on the table: it is now COUNTERED, at version 3. Read it again and retry.`,
+        extensions: { code: "BAD_USER_INPUT", reason: "DEAL_CHANGED", status: "COUNTERED", allowedMoves: ["COUNTER", "ACCEPT", "DECLINE", "WITHDRAW"] },
+      });
+    }
+    expect(await thread(on, deal.id)).toEqual(before);
+    expect((await on().deals.find(deal.id))!.status).toBe("COUNTERED");
+    const accepted = await on().deals.accept(deal.id, countered.currentVersionId);
+    expect(accepted).toMatchObject({ status: "ACCEPTED", acceptedVersionId: countered.currentVersionId });
   });
 });
 

@@ -1,7 +1,7 @@
 // The company's deals and their negotiation. Every statement is scoped to the caller's
 // company, so an id from another company reads and writes exactly like an unknown one.
 // Each move is a conditional UPDATE on the state it starts from (the stored status and the
-// version on the table), so that of two requests racing on one deal exactly one moves it;
+// version on the table), so that of two requests racing from one state exactly one moves it;
 // the versions it writes are append-only in the database itself.
 import DataLoader from "dataloader";
 import { badUserInput, isInstantKey, isUuid, newestFirst, newestFirstAfter, notFound, pageRequest, parentPages, rowPerKey, rowsPerKey, sameId, sortKeyGuard, toConnection, type ChildList, type Connection, type PageArgs, type SortKey, type Tenant, type TicketBonus } from "@marquee/kit";
@@ -185,22 +185,36 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
    * it again (a later snapshot) says whether the move is still possible from where it is now.
    */
   async function refusal(db: MarketTransaction, id: string, move: StatusMove, now: Date): Promise<never> {
-    const { status, currentVersionNumber } = await existing(db, id, now);
-    dealStatusAfter(status, move);
-    throw badUserInput(`Deal "${id}" moved while this ${move} was being written: it is now ${status}, at version ${currentVersionNumber}. Read it again and retry.`, {
+    const current = await existing(db, id, now);
+    dealStatusAfter(current.status, move);
+    throw dealChanged(current, `moved while this ${move} was being written`);
+  }
+
+  function dealChanged({ id, status, currentVersionNumber }: DealRecord, what: string) {
+    return badUserInput(`Deal "${id}" ${what}: it is now ${status}, at version ${currentVersionNumber}. Read it again and retry.`, {
       reason: "DEAL_CHANGED",
       status,
       allowedMoves: allowedDealMoves(status),
     });
   }
 
-  /** Makes `move` from the deal's state at `now`, writing what `write` decides, exactly once. */
-  async function makeMove(id: string, move: StatusMove, write: (current: DealRecord, db: MarketTransaction, now: Date) => Promise<MoveWrite>): Promise<DealRecord> {
+  /**
+   * Makes `move` from the deal's state at `now`, writing what `write` decides, exactly once.
+   * A move that names the version it answers (`answering`) is refused once other terms are
+   * on the table: nobody accepts, declines or counters terms they have not read.
+   */
+  async function makeMove(
+    id: string,
+    move: StatusMove,
+    write: (current: DealRecord, db: MarketTransaction, now: Date) => Promise<MoveWrite>,
+    answering?: string | null,
+  ): Promise<DealRecord> {
     if (!isUuid(id)) throw unknown(id);
     const now = clock();
     const row = await prisma.$transaction(async (tx) => {
       const current = await existing(tx, id, now);
       const next: StoredDealStatus = dealStatusAfter(current.status, move);
+      if (answering != null && answering !== current.currentVersionId) throw dealChanged(current, `no longer has the terms version "${answering}" on the table`);
       const { version, columns } = await write(current, tx, now);
       const claimed = await tx.deal.updateMany({
         where: { id, companyId, status: current.storedStatus, currentVersionId: current.currentVersionId },
@@ -304,17 +318,22 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
       }),
 
     /** Answers the terms on the table with new ones, from the side whose turn it is. */
-    counter: (id: string, terms: OfferTerms) =>
-      makeMove(id, "COUNTER", async (current, _tx, now) => {
-        assertOfferStillOpen(terms, now);
-        // COUNTER is only allowed from OFFERED or COUNTERED (dealStatusAfter checked it).
-        const side = counteringSide(current.status as "OFFERED" | "COUNTERED");
-        return { version: { kind: "COUNTER_OFFER", side, terms } };
-      }),
+    counter: (id: string, terms: OfferTerms, answering?: string | null) =>
+      makeMove(
+        id,
+        "COUNTER",
+        async (current, _tx, now) => {
+          assertOfferStillOpen(terms, now);
+          // COUNTER is only allowed from OFFERED or COUNTERED (dealStatusAfter checked it).
+          const side = counteringSide(current.status as "OFFERED" | "COUNTERED");
+          return { version: { kind: "COUNTER_OFFER", side, terms } };
+        },
+        answering,
+      ),
 
     /** Accepts the version on the table. */
-    accept: (id: string) =>
-      makeMove(id, "ACCEPT", async (current, _tx, now) => ({ columns: { ...decidedNow(now).columns, acceptedVersionId: current.currentVersionId } })),
+    accept: (id: string, answering?: string | null) =>
+      makeMove(id, "ACCEPT", async (current, _tx, now) => ({ columns: { ...decidedNow(now).columns, acceptedVersionId: current.currentVersionId } }), answering),
 
     /**
      * Deletes a deal that was never offered, with its draft versions: the database lets
@@ -332,7 +351,7 @@ export function createDealRepository(prisma: MarketPrisma, { companyId, userId }
       return id;
     },
 
-    decline: (id: string) => makeMove(id, "DECLINE", async (_current, _tx, now) => decidedNow(now)),
+    decline: (id: string, answering?: string | null) => makeMove(id, "DECLINE", async (_current, _tx, now) => decidedNow(now), answering),
 
     withdraw: (id: string) => makeMove(id, "WITHDRAW", async (_current, _tx, now) => decidedNow(now)),
   };

@@ -37,10 +37,10 @@ export const Mutation: MutationResolvers = {
 
   offerDeal: async (_, { id }, context) => withRadiusWarnings(context, await context.market.deals.offer(id)),
 
-  counterDeal: async (_, { input }, context) => withRadiusWarnings(context, await context.market.deals.counter(input.id, offerTerms(input.terms))),
+  counterDeal: async (_, { input }, context) => withRadiusWarnings(context, await context.market.deals.counter(input.id, offerTerms(input.terms), input.termsVersionId)),
 
-  acceptDeal: (_, { id }, { market }) => market.deals.accept(id),
-  declineDeal: (_, { id }, { market }) => market.deals.decline(id),
+  acceptDeal: (_, { id, termsVersionId }, { market }) => market.deals.accept(id, termsVersionId),
+  declineDeal: (_, { id, termsVersionId }, { market }) => market.deals.decline(id, termsVersionId),
   withdrawDeal: (_, { id }, { market }) => market.deals.withdraw(id),
   deleteDeal: (_, { id }, { market }) => market.deals.deleteDraft(id),
 
