@@ -1,10 +1,10 @@
 // `npm start` and `npm run token` run from the local build (scripts/run-local.mjs,
 // scripts/local-build.mjs). Run here on a small workspace of the same layout, with the real
 // TypeScript compiler: the build happens when it is missing or a source changed and only
-// then, a failed build runs nothing and is tried again next time, and the command runs from
-// the build with its arguments.
+// then, a failed build runs nothing and is tried again next time, the command runs from
+// the build with its arguments, and the install initialises the embedded cluster's template.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,6 +75,15 @@ beforeAll(() => {
   write("subgraphs/venue/src/index.ts", "export const venue = 1;\n");
   write("gateway/src/token-cli.ts", `process.stdout.write(JSON.stringify(process.argv.slice(2)));\n`);
   write("gateway/src/local-stack-cli.ts", `process.stdout.write("started");\n`);
+  // The kit's template module, as small as the workspace: it records each initialisation.
+  write(
+    "shared/src/db/embedded-cluster-template.ts",
+    [
+      `import { appendFileSync } from "node:fs";`,
+      `export const clusterTemplateFile = (): string => ${JSON.stringify(join(root, "cluster-template"))};`,
+      `export async function clusterTemplate(): Promise<void> { appendFileSync(clusterTemplateFile(), "initialised\\n"); }`,
+    ].join("\n"),
+  );
   agedAnHour(root);
 });
 
@@ -94,6 +103,12 @@ describe("the local build behind npm start and npm run token", () => {
     const again = run("--conditions=marquee:local", "scripts/run-local.mjs", "start");
     expect(again).toEqual({ status: 0, stdout: "started", stderr: "" });
     expect(statSync(stamp()).mtimeMs).toBe(before);
+  });
+
+  it("initialises the embedded database's cluster template on install (build), once", () => {
+    expect(run("scripts/run-local.mjs", "build")).toEqual({ status: 0, stdout: "Initialising the embedded database's cluster, once per PGlite version\n", stderr: "" });
+    expect(run("scripts/run-local.mjs", "build")).toEqual({ status: 0, stdout: "", stderr: "" });
+    expect(readFileSync(join(root, "cluster-template"), "utf8")).toBe("initialised\n");
   });
 
   it("is rebuilt when a source, a module's source or a tsconfig changed", () => {

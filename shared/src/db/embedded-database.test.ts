@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clusterTemplate, clusterTemplateFile } from "./embedded-cluster-template.ts";
 import { closeEmbeddedDatabases, createEmbeddedDatabase, openEmbeddedDatabase } from "./embedded-database.ts";
 
 let dataRoot: string;
@@ -51,6 +54,34 @@ describe("createEmbeddedDatabase", () => {
       );
     } finally {
       await database.close();
+    }
+  });
+});
+
+describe("the cluster template a new embedded database starts from", () => {
+  it("is the installed PGlite version's initialised cluster, gzipped and kept with the project's build caches", async () => {
+    const database = await createEmbeddedDatabase();
+    await database.close();
+    const file = clusterTemplateFile();
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../../node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string };
+    expect(file).toBe(join(import.meta.dirname, "../../../node_modules/.cache/marquee", `pglite-${version}-cluster.tar.gz`));
+    expect(existsSync(file)).toBe(true);
+    const tar = gunzipSync(readFileSync(file));
+    // A tar entry's name sits in the first 100 bytes of its header; initdb wrote these.
+    for (const entry of ["PG_VERSION", "global/pg_control", "postgresql.conf"]) expect(tar.includes(Buffer.from(entry))).toBe(true);
+    expect(await clusterTemplate()).toBe(await clusterTemplate());
+  });
+
+  it("is not laid over a data directory that already holds a cluster", async () => {
+    const dataDir = join(dataRoot, "kept");
+    const first = await createEmbeddedDatabase(dataDir);
+    await first.exec("CREATE TABLE hall (name TEXT); INSERT INTO hall VALUES ('Roundhouse');");
+    await first.close();
+    const second = await createEmbeddedDatabase(dataDir);
+    try {
+      expect((await second.query("SELECT name FROM hall")).rows).toEqual([{ name: "Roundhouse" }]);
+    } finally {
+      await second.close();
     }
   });
 });

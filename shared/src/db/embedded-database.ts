@@ -1,7 +1,9 @@
 // The embedded PostgreSQL (PGlite): what every owner uses when no database URL is set.
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { clusterTemplate } from "./embedded-cluster-template.ts";
 
 // PGlite runs PostgreSQL inside this process and takes its data directory for itself:
 // a second instance on the same directory would corrupt it. So the process holds one
@@ -26,11 +28,15 @@ export function openEmbeddedDatabase(dataDir?: string): Promise<PGlite> {
 /**
  * A new embedded database that belongs to the caller alone (tests use one each).
  * The btree_gist bundle is loaded so that migrations can `CREATE EXTENSION btree_gist`
- * for exclusion constraints, as they would on a PostgreSQL server.
+ * for exclusion constraints, as they would on a PostgreSQL server. A new cluster (in
+ * memory, or a data directory that holds none yet) starts from the initialised template
+ * instead of running initdb; an existing one starts as it is.
  */
-export function createEmbeddedDatabase(dataDir?: string): Promise<PGlite> {
+export async function createEmbeddedDatabase(dataDir?: string): Promise<PGlite> {
+  const holdsCluster = dataDir !== undefined && existsSync(join(dataDir, "PG_VERSION"));
+  const loadDataDir = holdsCluster ? undefined : await clusterTemplate();
   // One options object: PGlite.create(undefined, options) silently drops the options.
-  return PGlite.create({ dataDir, extensions: { btree_gist } });
+  return PGlite.create({ dataDir, extensions: { btree_gist }, ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
 /** Closes every shared embedded database, for a clean shutdown; the next open starts afresh. */
