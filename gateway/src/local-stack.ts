@@ -77,7 +77,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const observability = createObservability(options.config.observability);
+    const observability = await createObservability(options.config.observability);
     const targetFor = async (owner: string) => observability.withPoolMetrics(processName, await options.targetFor(owner));
     const accessTarget = await options.targetFor("access");
     const accessFresh = await migrate(accessTarget, accessDirectoryMigrations);

@@ -11,7 +11,7 @@ import { supergraphConfigFile, supergraphFile } from "./paths.ts";
 const config = loadPlatformConfig();
 const drainTimings = loadShutdownTimings();
 const logger = createLogger({ name: "gateway", level: config.logLevel });
-const observability = createObservability(config.observability);
+const observability = await createObservability(config.observability);
 const routingUrls = Object.fromEntries(
   readSupergraphConfig(supergraphConfigFile).map((subgraph) => [subgraph.name, process.env[`${subgraph.name.toUpperCase()}_ROUTING_URL`] ?? subgraph.routingUrl]),
 );

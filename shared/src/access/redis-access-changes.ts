@@ -4,17 +4,21 @@
 // the webhook publishes here, and every subscribed process drops what the change covers.
 // A subscriber that loses Redis is told so (`lost`), because every change published
 // meanwhile is gone for it; ioredis reconnects and subscribes again by itself (`restored`).
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { AccessChangeFeed, AccessChangeSubscriber } from "./access-change-feed.ts";
 import { parseAccessChange, type AccessChange } from "./access-changes.ts";
+
+/** The Redis client, loaded by the processes that use Redis alone: most run without it. */
+const redisClient = async (): Promise<typeof Redis> => (await import("ioredis")).Redis;
 
 /** The Redis channel access changes are published on. */
 export const redisAccessChangesChannel = "marquee:access-changes";
 
 /** Subscribes; rejects if Redis cannot be reached at start. */
 export async function subscribeToAccessChanges(redisUrl: URL, subscriber: AccessChangeSubscriber, logger: Logger): Promise<AccessChangeFeed> {
-  const redis = new Redis(redisUrl.href, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000) });
+  const Client = await redisClient();
+  const redis = new Client(redisUrl.href, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000) });
   let live = false;
   let started = false;
   redis.on("message", (channel: string, payload: string) => {
@@ -59,12 +63,15 @@ export interface AccessChangePublisher {
 }
 
 export function createAccessChangePublisher(redisUrl: URL, logger: Logger): AccessChangePublisher {
-  // A publish waits for at most one reconnection: the caller answers 503 and its sender retries.
-  const redis = new Redis(redisUrl.href, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  redis.on("error", (error: Error) => logger.debug({ err: error }, "access change publisher error"));
+  const connection = redisClient().then((Client) => {
+    // A publish waits for at most one reconnection: the caller answers 503 and its sender retries.
+    const redis = new Client(redisUrl.href, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    redis.on("error", (error: Error) => logger.debug({ err: error }, "access change publisher error"));
+    return redis;
+  });
   return {
     async publish(changes) {
-      const pipeline = redis.pipeline();
+      const pipeline = (await connection).pipeline();
       for (const change of changes) pipeline.publish(redisAccessChangesChannel, JSON.stringify(change));
       const results = await pipeline.exec();
       const failed = results?.find(([error]) => error);
@@ -72,7 +79,7 @@ export function createAccessChangePublisher(redisUrl: URL, logger: Logger): Acce
       return changes.length;
     },
     close: async () => {
-      redis.disconnect();
+      (await connection).disconnect();
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { DatabaseTarget } from "../db/database-target.ts";
 import { Metrics } from "./metrics.ts";
 import type { ObservabilityConfig } from "./observability-config.ts";
-import { createServiceTracing, type ServiceTracing } from "./tracing.ts";
+import { untracedService, type ServiceTracing } from "./tracing.ts";
 
 export interface Observability {
   metrics: Metrics;
@@ -15,15 +15,18 @@ export interface Observability {
   close(): Promise<void>;
 }
 
-export function createObservability(config: ObservabilityConfig): Observability {
+export async function createObservability(config: ObservabilityConfig): Promise<Observability> {
   const metrics = new Metrics();
+  const { tracesUrl } = config;
+  // The tracing SDK is loaded only when spans are sent somewhere (recording-tracing.ts).
+  const tracingOf = tracesUrl ? await recordingTracingTo(tracesUrl) : () => untracedService;
   const tracings = new Map<string, ServiceTracing>();
   return {
     metrics,
     tracing(service) {
       let tracing = tracings.get(service);
       if (!tracing) {
-        tracing = createServiceTracing(service, config.tracesUrl);
+        tracing = tracingOf(service);
         tracings.set(service, tracing);
       }
       return tracing;
@@ -35,4 +38,9 @@ export function createObservability(config: ObservabilityConfig): Observability 
       await Promise.all([...tracings.values()].map((tracing) => tracing.close()));
     },
   };
+}
+
+async function recordingTracingTo(tracesUrl: URL): Promise<(service: string) => ServiceTracing> {
+  const { recordingServiceTracing } = await import("./recording-tracing.ts");
+  return (service) => recordingServiceTracing(service, tracesUrl);
 }

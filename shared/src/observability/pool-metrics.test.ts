@@ -18,7 +18,7 @@ describe.runIf(Boolean(process.env["DATABASE_URL"]))("database pool metrics on P
   beforeAll(async () => {
     database = await createTestDatabaseTarget();
     await applyMigrations(database.target, accessMigrations);
-    observability = createObservability({});
+    observability = await createObservability({});
     prisma = new PrismaClient({ adapter: createPrismaAdapter(observability.withPoolMetrics("finance", database.target), "access") });
   });
   afterAll(async () => {

@@ -2,14 +2,13 @@
 // as it came: the trace id for the log lines, the same header (and `tracestate`) for every
 // call the request makes. gateway/test/tracing.test.ts covers tracing on, end to end.
 import { describe, expect, it } from "vitest";
-import { createServiceTracing, type RequestTrace } from "./tracing.ts";
+import { untracedService, type RequestTrace } from "./tracing.ts";
 
 const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 /** What `serve` hands its handler, and the headers the handler's outgoing calls would carry. */
 async function servedWith(headers: Record<string, string>): Promise<{ traceId: string | undefined; forwarded: Record<string, string> }> {
-  const tracing = createServiceTracing("finance", undefined);
-  const trace = await tracing.serve("POST /api/finance/graphql", headers, async (each: RequestTrace) => {
+  const trace = await untracedService.serve("POST /api/finance/graphql", headers, async (each: RequestTrace) => {
     // After a turn of the event loop, as a resolver's call to Base would be.
     await new Promise((resolve) => setTimeout(resolve, 1));
     return each;

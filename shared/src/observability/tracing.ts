@@ -1,8 +1,7 @@
 // OpenTelemetry traces: one trace per client request, from the gateway through every
 // subgraph it calls, joined by the W3C `traceparent` header. Off unless an OTLP endpoint
-// is configured (observability-config.ts); then each service has a tracer provider of its
-// own, named `marquee-<service>`, whose spans leave in batches (BatchSpanProcessor), so
-// that a slow or absent collector never holds a request.
+// is configured (observability-config.ts); then each service records its spans through
+// recording-tracing.ts. This module is what both ways share, and the way of tracing off.
 //
 // What is traced: each GraphQL request a process serves (a server span, the child of the
 // caller's `traceparent`); within it, at the gateway, @apollo/gateway's own spans (request,
@@ -18,45 +17,15 @@
 // the request through AsyncLocalStorage, whose promise hooks cost every promise of every
 // request CPU (Node.js 20 runs them for each promise made).
 import type { IncomingHttpHeaders } from "node:http";
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter, type Tracer } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { context, ROOT_CONTEXT, trace, type Context, type Span, type TextMapGetter } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
-import { PrismaInstrumentation } from "@prisma/instrumentation";
-import { runningServiceTracerProvider, withServiceProvider } from "./service-tracer-provider.ts";
 
-const propagator = new W3CTraceContextPropagator();
+export const propagator = new W3CTraceContextPropagator();
 
-const headerGetter: TextMapGetter<IncomingHttpHeaders> = {
+export const headerGetter: TextMapGetter<IncomingHttpHeaders> = {
   keys: (carrier) => Object.keys(carrier),
   get: (carrier, key) => carrier[key],
 };
-
-let contextPropagationEnabled = false;
-
-/** Once per process, when a first service traces: every service of it shares the context manager. */
-function enableContextPropagation(): void {
-  if (contextPropagationEnabled) return;
-  contextPropagationEnabled = true;
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  // The W3C format, for whatever else in the process propagates through the global API.
-  propagation.setGlobalPropagator(propagator);
-}
-
-let processHooksEnabled = false;
-
-/** Once per process, when a first service traces: the hooks of @apollo/gateway and Prisma. */
-function enableProcessHooks(): void {
-  if (processHooksEnabled) return;
-  processHooksEnabled = true;
-  trace.setGlobalTracerProvider(runningServiceTracerProvider);
-  const prisma = new PrismaInstrumentation({ enabled: false });
-  prisma.setTracerProvider(runningServiceTracerProvider);
-  prisma.enable();
-}
 
 /** One request's trace, as its handlers pass it on: to their log lines and to their calls to other services. */
 export interface RequestTrace {
@@ -76,38 +45,11 @@ export interface ServiceTracing {
   close(): Promise<void>;
 }
 
-/** `tracesUrl`: where spans go (OTLP/HTTP); tracing is off without it. */
-export function createServiceTracing(service: string, tracesUrl: URL | undefined): ServiceTracing {
-  if (!tracesUrl) {
-    return {
-      serve: (_name, headers, handle) => handle(callerTrace(propagator.extract(ROOT_CONTEXT, headers, headerGetter))),
-      close: async () => {},
-    };
-  }
-  enableContextPropagation();
-  const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `marquee-${service}` }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl.href }))],
-  });
-  enableProcessHooks();
-  const tracer: Tracer = provider.getTracer("@marquee/kit");
-  return {
-    serve: (name, headers, handle) => {
-      const parent = withServiceProvider(propagator.extract(ROOT_CONTEXT, headers, headerGetter), provider);
-      return tracer.startActiveSpan(name, { kind: SpanKind.SERVER }, parent, async (span) => {
-        try {
-          return await handle(activeTrace(span.spanContext().traceId));
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          throw error;
-        } finally {
-          span.end();
-        }
-      });
-    },
-    close: () => provider.shutdown(),
-  };
-}
+/** A service's tracing with tracing off: each request's trace is its caller's. */
+export const untracedService: ServiceTracing = {
+  serve: (_name, headers, handle) => handle(callerTrace(propagator.extract(ROOT_CONTEXT, headers, headerGetter))),
+  close: async () => {},
+};
 
 /** The trace of the caller's `traceparent` (in `caller`), passed on unchanged. */
 function callerTrace(caller: Context): RequestTrace {
@@ -119,7 +61,7 @@ function callerTrace(caller: Context): RequestTrace {
 }
 
 /** The trace of a request served in a span: each call goes out as the child of whatever span is active when it is made (a gateway's fetch span, say). */
-function activeTrace(traceId: string): RequestTrace {
+export function activeTrace(traceId: string): RequestTrace {
   return { traceId, inject: (set) => injectContext(context.active(), set) };
 }
 

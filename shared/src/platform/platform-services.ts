@@ -33,7 +33,7 @@ export async function createPlatformServices(options: PlatformServicesOptions): 
   const { config } = options;
   const name = options.name ?? "marquee";
   const logger = createLogger({ name, level: config.logLevel, ...(options.logDestination ? { destination: options.logDestination } : {}) });
-  const observability = options.observability ?? createObservability(config.observability);
+  const observability = options.observability ?? (await createObservability(config.observability));
   const cache = new AccessCache({
     ttlMs: config.access.cacheTtlMs,
     denialTtlMs: config.access.denialCacheTtlMs,

@@ -20,7 +20,7 @@ import { createPlatformServices } from "./platform-services.ts";
 export async function runSubgraph(subgraphPackage: SubgraphPackage, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadPlatformConfig(env);
   const drainTimings = loadShutdownTimings(env);
-  const observability = createObservability(config.observability);
+  const observability = await createObservability(config.observability);
   const targetFor = async (owner: string): Promise<DatabaseTarget> => {
     const target = await resolveDatabaseTarget(owner as DataOwner, env, `${config.dataDir}/pglite-${subgraphPackage.name}`);
     if (target.kind === "embedded" && config.environment === "production") {
