@@ -32,9 +32,11 @@ let template: Promise<Blob> | undefined;
  * still makes it once and reuses it.
  */
 export function clusterTemplate(): Promise<Blob> {
-  template ??= readOrMakeTemplate();
-  // A failure must not stay cached: the next database tries again.
-  template.catch(() => (template = undefined));
+  if (!template) {
+    template = readOrMakeTemplate();
+    // A failure must not stay cached: the next database tries again.
+    template.catch(() => (template = undefined));
+  }
   return template;
 }
 
