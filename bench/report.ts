@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
+import { imageEnvironment, imageNodeOptions } from "@marquee/kit/testing";
 import type { Measurement } from "./measure.ts";
 
 export interface Row {
@@ -76,8 +77,8 @@ Command: \`${input.command}\` (${input.versions["marquee"]}).
 Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node.js ${machine.node}; ${machine.postgres}. ${input.versions["tools"]}.
 Load generator (autocannon) and every server share these cores.
 
-Topology: every subgraph and each gateway its own process from the build (\`node <package>/dist/main.js\`,
-NODE_ENV=production), on a scratch PostgreSQL database (each subgraph's two pools at 5 connections,
+Topology: every subgraph and each gateway its own process from the build, as the image runs it, Hive Gateway too
+(\`node ${imageNodeOptions.join(" ")} <package>/dist/main.js\`, ${Object.entries(imageEnvironment).map(([name, value]) => `${name}=${value}`).join(" ")}), on a scratch PostgreSQL database (each subgraph's two pools at 5 connections,
 \`connection_limit=5\`: at the default 10 the six would pass PostgreSQL's default \`max_connections\` of 100),
 tokens (ES256) checked against an identity provider over HTTPS. The processes start one at a time, so that each
 start-to-ready time is the process's alone: ${input.startup.replace(/^Start to ready: /, "")}

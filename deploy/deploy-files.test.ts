@@ -26,7 +26,7 @@ import {
   servingRoleOf,
   type DataOwner,
 } from "@marquee/kit";
-import { imageEnvironment } from "@marquee/kit/testing";
+import { imageEnvironment, imageNodeOptions } from "@marquee/kit/testing";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
@@ -577,9 +577,20 @@ describe("Dockerfile", () => {
     }
   });
 
-  it("starts the entry script", () => {
+  it("starts the entry script with the Node.js options the benchmark and the topology test start their processes with", () => {
     const command = JSON.parse(of(runtimeStage, "CMD").at(-1) ?? of(runtimeStage, "ENTRYPOINT").at(-1) ?? "[]") as string[];
-    expect(command).toEqual(["node", entryScript]);
+    expect(command).toEqual(["node", ...imageNodeOptions, entryScript]);
+  });
+
+  it("gives only options this Node.js knows and applies: an unknown V8 option would stop every process at its start", () => {
+    // The young generation is two semi-spaces: its capacity is what --max-semi-space-size allows.
+    const run = spawnSync(process.execPath, [...imageNodeOptions, "-e", "const v8 = require('node:v8'); let keep = []; for (let i = 0; i < 2e6; i++) keep.push({ i }); keep = null; process.stdout.write(String(v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size))"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const newSpace = Number(run.stdout);
+    const semiSpaceMb = Number(/--max-semi-space-size=(\d+)/.exec(imageNodeOptions.join(" "))![1]);
+    expect(newSpace).toBeGreaterThan(0);
+    expect(newSpace).toBeLessThanOrEqual(2 * semiSpaceMb * 1024 * 1024);
   });
 
   it("puts every file the processes read at run time in the runtime stage, at its repository path", () => {

@@ -1,5 +1,6 @@
-// One process as production runs it: `node <entry>` from the build, in the environment the
-// image sets (NODE_ENV=production, glibc's malloc arenas capped), configured by its
+// One process as production runs it: `node <options> <entry>` from the build, with the
+// Node.js options and in the environment the image sets (NODE_ENV=production, glibc's malloc
+// arenas capped, V8's heap kept close to what is live), configured by its
 // environment alone. The production topology test starts Marquee's processes with it; the
 // benchmark (`npm run bench`) also starts Hive Gateway with it, and reads each process's CPU
 // time and peak memory from /proc.
@@ -19,6 +20,22 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
  * spread (issue #8).
  */
 export const imageEnvironment = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" } as const;
+
+/**
+ * The Node.js options the image starts every process with (the Dockerfile's CMD;
+ * deploy-files.test.ts holds the two equal). Under load V8 lets the old generation grow to
+ * up to four times what survived the last full collection before it collects again, and a
+ * server that answers many overlapping requests promotes much short-lived data: in the
+ * benchmark the gateway peaked at 290-346 MB and Base at up to 284 MB, with 35 MB live.
+ * Growing by half of what is live (--heap-growing-percent=50), in 8 MB semi-spaces instead
+ * of 16, the gateway peaked at 166-182 MB and the subgraphs at 96-179 MB. The price, two
+ * gateways side by side on the same subgraphs, three rounds: the same CPU per request with
+ * one caller, 10-15 % more with 50 (1.03 against 0.90 ms for Q1), where the rows have the
+ * most headroom over Hive Gateway; the semi-spaces alone cost nothing measurable. A ceiling
+ * (--max-old-space-size) would cost a crash where a limit costs a collection: 96 MB cost
+ * the gateway 20-60 % more CPU, 64 MB five times more (issue #8).
+ */
+export const imageNodeOptions = ["--heap-growing-percent=50", "--max-semi-space-size=8"] as const;
 
 export interface ProductionProcess {
   name: string;
@@ -82,7 +99,7 @@ export async function startProductionProcess(name: string, entry: string, env: R
   const readyPath = options.readyPath ?? "/ready";
   const started = performance.now();
   const logFd = options.logFile === undefined ? undefined : openSync(options.logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), `${root}${entry}`, ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, [...imageNodeOptions, ...(options.nodeArgs ?? []), `${root}${entry}`, ...(options.args ?? [])], {
     cwd: root,
     // Every process would claim the default metrics port on this one host; nothing here reads metrics.
     env: { PATH: process.env["PATH"] ?? "", ...imageEnvironment, HOST: "127.0.0.1", PORT: String(port), METRICS_PORT: "off", ...env },
