@@ -375,7 +375,7 @@ function containerPortNumber(container: any, port: number | string): number | un
 // ---- Shared checks -----------------------------------------------------------------------------
 
 /** Read below the code, by the C library's allocator (the image sets it). */
-const runtimeVariables = ["MALLOC_ARENA_MAX"];
+const runtimeVariables = ["MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_"];
 const variablesRead = new Set([...variablesInSources(), ...(await variablesOfConfiguration({ ...imageEnv, ...operatorValues })), ...runtimeVariables]);
 
 /**
@@ -564,7 +564,7 @@ describe("Dockerfile", () => {
     expect(uid).not.toBe("0");
   });
 
-  it("sets NODE_ENV=production and caps glibc's malloc arenas in the runtime stage, as the benchmark and the topology test start their processes", () => {
+  it("sets NODE_ENV=production and fixes glibc's malloc arenas and thresholds in the runtime stage, as the benchmark and the topology test start their processes", () => {
     expect(imageEnv).toEqual(imageEnvironment);
   });
 
