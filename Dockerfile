@@ -48,7 +48,7 @@ FROM ${NODE_IMAGE} AS runtime
 # on one thread; with two arenas a subgraph stays 30-45 MB smaller under load (issue #8; see
 # Heroku's "Tuning glibc Memory Behavior"). The two thresholds, fixed at glibc's defaults
 # (128 KiB), stop it raising them after a large block is freed: freed large blocks and the
-# heap's top go back to the system (Finance and Market keep 12 MB of heap instead of 25).
+# heap's top go back to the system (Finance and Market kept 10-12 MB of heap instead of 23-26).
 ENV NODE_ENV=production MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /release/ ./
@@ -59,7 +59,8 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no
 # runAsNonRoot can verify it: the node image's unprivileged "node" user.
 USER 1000:1000
 # V8's heap grows by half of what is live rather than up to four times, in 8 MB semi-spaces:
-# under load the gateway stays near 170 MB and a subgraph near 150 MB instead of up to 340
-# and 270, at the same CPU per request (issue #8; imageNodeOptions in
-# shared/src/testing/production-process.ts, which the benchmark starts its processes with).
+# in the benchmark the gateway peaked at 166-174 MB instead of up to 346, the subgraphs at up
+# to 172 MB instead of 284, for 10-15 % more gateway CPU per request with many callers (issue
+# #8; imageNodeOptions in shared/src/testing/production-process.ts, which the benchmark and
+# the topology test start their processes with).
 CMD ["node", "--heap-growing-percent=50", "--max-semi-space-size=8", "deploy/start-process.mjs"]

@@ -582,7 +582,7 @@ describe("Dockerfile", () => {
     expect(command).toEqual(["node", ...imageNodeOptions, entryScript]);
   });
 
-  it("gives only options this Node.js knows and applies: an unknown V8 option would stop every process at its start", () => {
+  it("gives only options this Node.js knows (an unknown one stops a process at its start), and its young generation stays within the semi-spaces given", () => {
     // The young generation is two semi-spaces: its capacity is what --max-semi-space-size allows.
     const run = spawnSync(process.execPath, [...imageNodeOptions, "-e", "const v8 = require('node:v8'); let keep = []; for (let i = 0; i < 2e6; i++) keep.push({ i }); keep = null; process.stdout.write(String(v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size))"], { encoding: "utf8" });
     expect(run.stderr).toBe("");

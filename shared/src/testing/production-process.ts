@@ -30,9 +30,9 @@ export const imageEnvironment = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2",
  * deploy-files.test.ts holds the two equal). Under load V8 lets the old generation grow to
  * up to four times what survived the last full collection before it collects again, and a
  * server that answers many overlapping requests promotes much short-lived data: in the
- * benchmark the gateway peaked at 290-346 MB and Base at up to 284 MB, with 35 MB live.
+ * benchmark the gateway peaked at 218-346 MB and Base at up to 284 MB, with 34 MB live.
  * Growing by half of what is live (--heap-growing-percent=50), in 8 MB semi-spaces instead
- * of 16, the gateway peaked at 166-182 MB and the subgraphs at 96-179 MB. The price, two
+ * of 16, the gateway peaked at 166-182 MB and the subgraphs at 92-179 MB. The price, two
  * gateways side by side on the same subgraphs, three rounds: the same CPU per request with
  * one caller, 10-15 % more with 50 (1.03 against 0.90 ms for Q1), where the rows have the
  * most headroom over Hive Gateway; the semi-spaces alone cost nothing measurable. A ceiling
