@@ -34,10 +34,10 @@ export const imageEnvironment = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2",
  * Growing by half of what is live (--heap-growing-percent=50), in 8 MB semi-spaces instead
  * of 16, the gateway peaked at 166-182 MB and the subgraphs at 92-179 MB. The price, two
  * gateways side by side on the same subgraphs, three rounds: the same CPU per request with
- * one caller, 10-15 % more with 50 (1.03 against 0.90 ms for Q1), where the rows have the
- * most headroom over Hive Gateway; the semi-spaces alone cost nothing measurable. A ceiling
- * (--max-old-space-size) would cost a crash where a limit costs a collection: 96 MB cost
- * the gateway 20-60 % more CPU, 64 MB five times more (issue #8).
+ * one caller, 10-15 % more with 50 (1.03 against 0.90 ms for Q1); the semi-spaces alone
+ * cost nothing measurable. A ceiling (--max-old-space-size) would cost a crash where a
+ * limit costs a collection: 96 MB cost the gateway 20-60 % more CPU, 64 MB five times more
+ * (issue #8).
  */
 export const imageNodeOptions = ["--heap-growing-percent=50", "--max-semi-space-size=8"] as const;
 
