@@ -2,7 +2,7 @@
 // supergraph it is given), checks tokens and rate limits at the edge, forwards what
 // subgraphs need and answers with the error contract's HTTP statuses. Apollo Sandbox is
 // its landing page.
-import type { RequestListener, ServerResponse } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
@@ -10,14 +10,16 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import {
   createAccessChangePublisher,
   graphqlRequestPlugin,
-  handleGraphQLRequest,
   maskError,
   operationLimitsPlugin,
+  readGraphQLRequest,
   textInputPlugin,
+  writeGraphQLResponse,
   writeJson,
   type Logger,
   type Observability,
   type PlatformConfig,
+  type RequestTrace,
   type TokenVerifier,
 } from "@marquee/kit";
 import { accessChangeWebhookPath, createAccessChangeWebhook } from "./access-change-webhook.ts";
@@ -28,7 +30,7 @@ import { withoutInternals } from "./hide-internals.ts";
 import { httpStatusPlugin } from "./http-status-plugin.ts";
 import { createRequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
-import { withSharedQueryExecution } from "./shared-query-execution.ts";
+import { createSharedAnswers, withSharedAnswers } from "./shared-answers.ts";
 import { createSubgraphFetcher, type SubgraphFetch } from "./subgraph-fetcher.ts";
 
 export const gatewayPath = "/graphql";
@@ -85,8 +87,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret, timedFetcher(name)),
   });
   const hidden = { subgraphNames: !development, schemaHints: !config.introspection };
+  const sharedAnswers = createSharedAnswers({ logger, metrics, endpoint: gatewayPath });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withSharedQueryExecution(gateway, logger, gatewayPath),
+    gateway: withSharedAnswers(gateway, sharedAnswers),
     // The process drains on SIGTERM itself (http/listen.ts); Apollo's own handler would stop
     // the server under the requests in flight and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -130,9 +133,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     const route =
       url.pathname === gatewayPath
-        ? tracing.serve(`${request.method ?? "GET"} ${gatewayPath}`, request.headers, (trace) =>
-            handleGraphQLRequest(apollo, request, response, (headers) => createGatewayContext(headers, trace, options.tokenVerifier, rateLimit), url),
-          )
+        ? tracing.serve(`${request.method ?? "GET"} ${gatewayPath}`, request.headers, (trace) => answerGraphQLRequest(request, response, url, trace))
         : url.pathname === accessChangeWebhookPath && accessChangeWebhook
           ? accessChangeWebhook(request, response)
           : url.pathname === "/health"
@@ -145,6 +146,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!response.headersSent) writeJson(response, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     });
   };
+
+  async function answerGraphQLRequest(request: IncomingMessage, response: ServerResponse, url: URL, trace: RequestTrace): Promise<void> {
+    const read = await readGraphQLRequest(request, response, url);
+    if (!read) return;
+    const { httpGraphQLRequest } = read;
+    // Built once, whoever asks first: a request sharing an answer checks its caller before it
+    // waits, and one that cannot share hands Apollo Server the same context (a 401 or 429 counted once).
+    let context: Promise<GatewayContext> | undefined;
+    const contextOnce = () => (context ??= createGatewayContext(httpGraphQLRequest.headers, trace, options.tokenVerifier, rateLimit));
+    const answer = await sharedAnswers.answer(read, contextOnce, (contextOf) => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: contextOf }));
+    await writeGraphQLResponse(response, answer);
+  }
 
   function ready(response: ServerResponse) {
     writeJson(response, started ? 200 : 503, { status: started ? "ready" : "starting", service: "gateway" });

@@ -32,7 +32,7 @@ export { operationLogPlugin, operationAction, operationResult } from "./logging/
 export { createObservability, type Observability } from "./observability/observability.ts";
 export { Metrics, type OperationType } from "./observability/metrics.ts";
 export { serveMetrics, metricsPath } from "./observability/metrics-server.ts";
-export { graphqlRequestPlugin } from "./observability/graphql-request-plugin.ts";
+export { graphqlRequestPlugin, recordGraphQLRequest } from "./observability/graphql-request-plugin.ts";
 export type { RequestTrace, ServiceTracing } from "./observability/tracing.ts";
 export { defaultMetricsPort, type ObservabilityConfig } from "./observability/observability-config.ts";
 export { operationLimitsPlugin } from "./limits/operation-limits-plugin.ts";
@@ -42,7 +42,7 @@ export * from "./graphql/pagination.ts";
 export * from "./money/currencies.ts";
 export * from "./http/listen.ts";
 export * from "./http/http-client.ts";
-export { handleGraphQLRequest, writeJson } from "./http/apollo-http-handler.ts";
+export { handleGraphQLRequest, readGraphQLRequest, writeGraphQLResponse, writeJson, type GraphQLHttpRequest } from "./http/apollo-http-handler.ts";
 export * from "./subgraph/request-context.ts";
 export * from "./subgraph/create-subgraph.ts";
 export * from "./subgraph/subgraph-package.ts";

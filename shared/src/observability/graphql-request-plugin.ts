@@ -14,8 +14,7 @@ export function graphqlRequestPlugin<Context extends BaseContext>(metrics: Metri
   return {
     async contextCreationDidFail({ error }) {
       const code = error instanceof GraphQLError ? error.extensions["code"] : undefined;
-      metrics.recordRequest(service, "unknown", [code ?? "INTERNAL_SERVER_ERROR"], undefined);
-      markSpan("unknown", code);
+      recordGraphQLRequest(metrics, service, "unknown", [code ?? "INTERNAL_SERVER_ERROR"], undefined);
     },
     async requestDidStart() {
       const startedAt = performance.now();
@@ -27,15 +26,23 @@ export function graphqlRequestPlugin<Context extends BaseContext>(metrics: Metri
         async willSendResponse({ response, errors, contextValue }) {
           const formatted = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           const codes = formatted.length > 0 ? formatted.map((error) => error.extensions?.["code"]) : (errors ?? []).map((error) => error.extensions["code"]);
-          metrics.recordRequest(service, operationType, codes, (performance.now() - startedAt) / 1000);
+          recordGraphQLRequest(metrics, service, operationType, codes, (performance.now() - startedAt) / 1000);
           // Only a subgraph's context carries a clock; the gateway has no access layer of its own.
           const accessLayer = accessLayerClockOf(contextValue);
           if (accessLayer) metrics.recordAccessLayer(service, accessLayer.seconds);
-          markSpan(operationType, codes[0]);
         },
       };
     },
   };
+}
+
+/**
+ * One answered request in the metrics and on its span. The gateway records this way the
+ * requests it answers without Apollo's pipeline (gateway/src/shared-answers.ts).
+ */
+export function recordGraphQLRequest(metrics: Metrics, service: string, operationType: OperationType, errorCodes: readonly unknown[], seconds: number | undefined): void {
+  metrics.recordRequest(service, operationType, errorCodes, seconds);
+  markSpan(operationType, errorCodes[0]);
 }
 
 function markSpan(operationType: OperationType, errorCode: unknown): void {
