@@ -81,7 +81,7 @@ function gatewayUnderTest() {
     ran,
     executions: () => pending.length,
     finishAll: (data: Record<string, unknown>) => pending.splice(0).forEach((resolve) => resolve({ data })),
-    /** Settles the promises a step at a time until the requests have reached their executions. */
+    /** Waits until every promise step queued has run: the requests have reached their executions. */
     settled: () => new Promise((resolve) => setImmediate(resolve)),
     requestsCounted: async () => {
       const { text } = await metrics.exposition();
