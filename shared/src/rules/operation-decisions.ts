@@ -11,32 +11,11 @@ import { decisionOf } from "./request-decisions.ts";
 /** The rule of each guarded field, by type and field name, for the schemas applyAccessRules guarded. */
 const ruleTrees = new WeakMap<GraphQLSchema, ReadonlyMap<string, ReadonlyMap<string, AccessRule>>>();
 
-/**
- * The rules a document's fields carry, found once per document: Apollo Server hands every
- * request of a document it has seen its one parsed copy, and the rules depend on nothing else.
- */
-const rulesOfDocument = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, ReadonlySet<AccessRule>>>();
-
 export function rememberRuleTree(schema: GraphQLSchema, tree: Record<string, Record<string, AccessRule>>): void {
   ruleTrees.set(schema, new Map(Object.entries(tree).map(([typeName, fields]) => [typeName, new Map(Object.entries(fields))])));
-  rulesOfDocument.delete(schema);
 }
 
 function rulesSelectedBy(schema: GraphQLSchema, document: DocumentNode): ReadonlySet<AccessRule> {
-  let known = rulesOfDocument.get(schema);
-  if (!known) {
-    known = new WeakMap();
-    rulesOfDocument.set(schema, known);
-  }
-  let rules = known.get(document);
-  if (!rules) {
-    rules = findRules(schema, document);
-    known.set(document, rules);
-  }
-  return rules;
-}
-
-function findRules(schema: GraphQLSchema, document: DocumentNode): ReadonlySet<AccessRule> {
   const tree = ruleTrees.get(schema);
   const rules = new Set<AccessRule>();
   if (!tree) return rules;
@@ -54,6 +33,13 @@ function findRules(schema: GraphQLSchema, document: DocumentNode): ReadonlySet<A
 }
 
 export function operationDecisionsPlugin(): ApolloServerPlugin<object> {
+  // Apollo Server reuses the parsed document of a repeated query, and a server has one
+  // schema: the rules a document's fields carry are found once.
+  const rulesOfDocument = new WeakMap<DocumentNode, ReadonlySet<AccessRule>>();
+  const rulesOf = (schema: GraphQLSchema, document: DocumentNode) => {
+    if (!rulesOfDocument.has(document)) rulesOfDocument.set(document, rulesSelectedBy(schema, document));
+    return rulesOfDocument.get(document)!;
+  };
   return {
     async requestDidStart() {
       return {
@@ -61,7 +47,7 @@ export function operationDecisionsPlugin(): ApolloServerPlugin<object> {
           const clock = accessLayerClockOf(contextValue);
           clock?.begin();
           try {
-            await Promise.all([...rulesSelectedBy(schema, document)].map((fieldRule) => decisionOf(contextValue, fieldRule)));
+            await Promise.all([...rulesOf(schema, document)].map((fieldRule) => decisionOf(contextValue, fieldRule)));
           } finally {
             clock?.end();
           }
