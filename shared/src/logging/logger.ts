@@ -7,6 +7,7 @@
 // exits, so no line is lost on a normal exit, a crash or a drained shutdown; a SIGKILL
 // loses at most the last second.
 import { pino, type DestinationStream, type Logger } from "pino";
+import { withoutCredentials } from "./secret-censor.ts";
 
 export type { Logger } from "pino";
 
@@ -16,8 +17,10 @@ export function createLogger(options: { name: string; level: string; destination
       name: options.name,
       level: options.level,
       base: { service: options.name },
-      // Tokens and secrets never reach a log line, whatever a caller passes along.
-      redact: { paths: ["*.authorization", "*.token", "headers.authorization", "headers[\"x-gateway-secret\"]"], censor: "[redacted]" },
+      // Tokens and secrets never reach a log line, whatever a caller passes along in its
+      // fields. (A child logger's bindings are the platform's own ids: the request's, the
+      // trace's, the subgraph's name.)
+      formatters: { log: withoutCredentials },
     },
     options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }),
   );
