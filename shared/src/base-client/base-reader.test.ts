@@ -1,9 +1,10 @@
 // The BaseReader against a Base stand-in over real HTTP: it forwards the caller's headers
 // with the gateway secret, batches a request's reads into one call per entity type and
 // selection, passes Base's 401 and 403 through, and turns every other failure (no answer,
-// no answer in time, an error status, a body that is not GraphQL) into a 503.
+// no answer in time, an error status, a body that is not GraphQL) into a 503; a read
+// identical to one in flight, for the same caller and company, shares its call.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { listen } from "../http/listen.ts";
 import type { RequestContext } from "../subgraph/request-context.ts";
 import { createBaseReaderFactory } from "./base-reader.ts";
@@ -107,5 +108,55 @@ describe("the BaseReader", () => {
     const { reader, errors } = readerOf(gone.url);
     await expect(reader.load("Event", "name", ["e1"])).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
     expect(errors).toEqual(["Base did not answer"]);
+  });
+
+  it("lets a read identical to one in flight, for the same caller and company, wait for that call; any other read makes its own", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { url, received } = await base((call, response) => void held.then(() => entities(["e1", "e2"])(call, response)));
+    const readers = createBaseReaderFactory({ url, gatewaySecret: "the-secret" });
+    const contextOf = (token: string, company: string, requestId: string) =>
+      ({ callerHeaders: { authorization: `Bearer ${token}`, "x-company-id": company, "x-request-id": requestId }, logger: { error: () => undefined } }) as unknown as RequestContext;
+
+    const reads = [
+      readers(contextOf("alice", "c1", "r1")).existing("Event", ["e1"]),
+      // The same read in another request of the same caller: shares the first call, whatever its request id.
+      readers(contextOf("alice", "c1", "r2")).existing("Event", ["e1"]),
+      // Another caller, another company, other ids, another selection: each its own call.
+      readers(contextOf("bob", "c1", "r3")).existing("Event", ["e1"]),
+      readers(contextOf("alice", "c2", "r4")).existing("Event", ["e1"]),
+      readers(contextOf("alice", "c1", "r5")).existing("Event", ["e2"]),
+      readers(contextOf("alice", "c1", "r6")).load("Event", "name", ["e1"]),
+    ];
+    await vi.waitFor(() => expect(received).toHaveLength(5));
+    release();
+    const answers = await Promise.all(reads);
+    expect(answers.slice(0, 5)).toEqual([new Set(["e1"]), new Set(["e1"]), new Set(["e1"]), new Set(["e1"]), new Set(["e2"])]);
+    expect(answers[5]).toEqual([{ id: "e1", name: "Event e1" }]);
+    expect(received.map((call) => [call.headers["authorization"], call.headers["x-company-id"], call.headers["x-request-id"]])).toEqual([
+      ["Bearer alice", "c1", "r1"],
+      ["Bearer bob", "c1", "r3"],
+      ["Bearer alice", "c2", "r4"],
+      ["Bearer alice", "c1", "r5"],
+      ["Bearer alice", "c1", "r6"],
+    ]);
+
+    // Nothing is kept once the call has answered: the same read again is a new call.
+    expect(await readers(contextOf("alice", "c1", "r7")).existing("Event", ["e1"])).toEqual(new Set(["e1"]));
+    expect(received).toHaveLength(6);
+  });
+
+  it("gives every read that shared a call the call's failure, and keeps nothing of it", async () => {
+    let calls = 0;
+    const { url } = await base((call, response) => (++calls === 1 ? json(response, 500, {}) : entities(["e1"])(call, response)));
+    const readers = createBaseReaderFactory({ url, gatewaySecret: "the-secret" });
+    const errors: string[] = [];
+    const context = { callerHeaders: { authorization: "Bearer alice", "x-company-id": "c1" }, logger: { error: (_: unknown, message: string) => errors.push(message) } } as unknown as RequestContext;
+    const failed = await Promise.allSettled([readers(context).existing("Event", ["e1"]), readers(context).existing("Event", ["e1"])]);
+    expect(failed.map((result) => result.status === "rejected" && (result.reason as { extensions: { code: string } }).extensions.code)).toEqual(["SERVICE_UNAVAILABLE", "SERVICE_UNAVAILABLE"]);
+    expect(errors).toEqual(["Base answered unexpectedly", "Base answered unexpectedly"]);
+    expect(calls).toBe(1);
+    expect(await readers(context).existing("Event", ["e1"])).toEqual(new Set(["e1"]));
+    expect(calls).toBe(2);
   });
 });
