@@ -46,6 +46,15 @@ describe("the logger", () => {
     expect(error.authorization).toBe("Bearer eyJ.secret");
   });
 
+  it("censors a frozen object's credential field without throwing", () => {
+    const { logger, lines } = loggerWithLines();
+    const claims = Object.freeze({ sub: "user-1", token: "eyJ.secret" });
+    logger.info({ claims }, "claims");
+
+    expect(lines[0]).toMatchObject({ claims: { sub: "user-1", token: "[redacted]" } });
+    expect(claims.token).toBe("eyJ.secret");
+  });
+
   it("writes a line without credentials as it was given", () => {
     const { logger, lines } = loggerWithLines();
     logger.info({ userId: "user-1", companyId: null, action: "query events", result: "ok", durationMs: 1.5, tokenCount: 2 }, "operation");
