@@ -2,16 +2,14 @@
 // which drops idle sockets before a subgraph would and sends a query that meets a reset on
 // a reused socket once more (never a mutation: a reset does not prove that it did not run).
 // Identical queries in flight at the same moment (the same subgraph, document, variables
-// and caller headers) are sent once and the answer is shared: under load many callers ask
-// the same thing, and what one caller may see the other may too, since the credentials
-// and company are part of what is compared. Only the headers that name one request (its
-// id, its trace context) are left out of the comparison; the shared request carries the
-// first caller's. A mutation is never shared. The caller says what it sends (it knows the
+// and caller headers) are sent once and the answer is shared (the kit's sharedReads: the
+// credentials and company are part of what is compared, the request id and trace context
+// not). A mutation is never shared. The caller says what it sends (it knows the
 // operation): reading it back out of the body would mean parsing every representation in it.
 // Each caller gets a response of its own, read like a Fetch Response but without building
 // one: undici's Response and Headers cost more than the rest of the call.
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { clientIdleSocketTimeoutMs, createHttpClient, requestIdHeader, type HttpAnswer } from "@marquee/kit";
+import { clientIdleSocketTimeoutMs, createHttpClient, sharedReads, type HttpAnswer, type HttpRequest } from "@marquee/kit";
 
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
 export type FetcherRequestInit = Parameters<Fetcher>[1] & object;
@@ -32,39 +30,14 @@ export interface SubgraphFetcher {
 
 export function createSubgraphFetcher({ idleSocketTimeoutMs = clientIdleSocketTimeoutMs }: { idleSocketTimeoutMs?: number } = {}): SubgraphFetcher {
   const client = createHttpClient({ idleSocketTimeoutMs });
-  const queriesInFlight = new Map<string, Promise<HttpAnswer>>();
-  const answer = (url: string, init: FetcherRequestInit, query: boolean) =>
-    client.send(url, { method: init.method ?? "GET", headers: (init.headers ?? {}) as Record<string, string>, ...(init.body === undefined ? {} : { body: init.body }) }, query);
+  const sendQuery = sharedReads(client);
 
   const fetch: SubgraphFetch = async (url, init, kind) => {
-    if (kind !== "query") return toResponse(await answer(url, init, false));
-    const key = sharingKey(url, init);
-    let shared = queriesInFlight.get(key);
-    if (!shared) {
-      shared = answer(url, init, true).finally(() => queriesInFlight.delete(key));
-      queriesInFlight.set(key, shared);
-    }
-    return toResponse(await shared);
+    const request: HttpRequest = { method: init.method ?? "GET", headers: (init.headers ?? {}) as Record<string, string>, ...(init.body === undefined ? {} : { body: init.body }) };
+    return toResponse(await (kind === "query" ? sendQuery(url, request) : client.send(url, request, false)));
   };
 
   return { fetch, close: () => client.close() };
-}
-
-/** Headers that name one request rather than who asks what. */
-const perRequestHeaders = new Set([requestIdHeader, "traceparent", "tracestate"]);
-
-/**
- * Two fetches with the same key ask the same subgraph the same thing on behalf of the same
- * caller. One line per part: neither a URL nor a header holds a line break (HTTP forbids it),
- * and the body, which may, comes last, as it is (quoting it again would copy every
- * representation of a batch once more).
- */
-function sharingKey(url: string, init: FetcherRequestInit): string {
-  const headers = Object.entries((init.headers ?? {}) as Record<string, string>)
-    .map(([name, value]) => `${name.toLowerCase()}: ${value}`)
-    .filter((line) => !perRequestHeaders.has(line.slice(0, line.indexOf(":"))))
-    .sort();
-  return `${init.method ?? "GET"} ${url}\n${headers.join("\n")}\n\n${String(init.body ?? "")}`;
 }
 
 function toResponse({ status, statusText, rawHeaders, body }: HttpAnswer): SubgraphResponse {

@@ -3,14 +3,14 @@
 // does for the frontend. Within a request, reads are batched into one call per entity
 // type and field selection. Across requests, a read identical to one in flight (the same
 // document and variables, with the same credentials and company) waits for that call's
-// answer instead of making its own, as the gateway does for identical queries: one
-// caller's concurrent requests (widgets loading together, a batch of expenses sent at
-// once) check the same events once. The answer is then as fresh as a read started a round
-// trip earlier.
+// answer instead of making its own (the kit's sharedReads, as the gateway's calls to
+// subgraphs do): one caller's concurrent requests (widgets loading together, a batch of
+// expenses sent at once) check the same events once. The answer is then as fresh as a
+// read started a round trip earlier.
 import DataLoader from "dataloader";
-import { companyHeader } from "../auth/company-context.ts";
 import { serviceUnavailable, forbidden, unauthenticated } from "../errors/errors.ts";
 import { createHttpClient, type HttpAnswer } from "../http/http-client.ts";
+import { sharedReads } from "../http/shared-reads.ts";
 import { gatewaySecretHeader } from "../subgraph/gateway-secret.ts";
 import type { RequestContext } from "../subgraph/request-context.ts";
 
@@ -43,30 +43,10 @@ interface GraphQLAnswer {
 export type BaseReaderFactory = (context: RequestContext) => BaseReader;
 
 export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderFactory {
-  // One pool of keep-alive connections to Base for every request's reader.
-  const client = createHttpClient();
+  // One pool of keep-alive connections to Base for every request's reader; a read changes
+  // nothing in Base, so identical ones in flight share one call.
+  const sendRead = sharedReads(createHttpClient());
   const timeoutMs = options.timeoutMs ?? 5_000;
-  // Calls in flight, by what makes two reads the same read; a call leaves when it settles.
-  const inFlight = new Map<string, Promise<HttpAnswer>>();
-
-  /** Base's answer to `body` for these caller headers: the call in flight for the same read, or a new one. */
-  function send(body: string, callerHeaders: Record<string, string>): Promise<HttpAnswer> {
-    // The request id and the trace headers differ from request to request and change nothing in Base's answer.
-    const key = `${callerHeaders["authorization"] ?? ""}\n${callerHeaders[companyHeader] ?? ""}\n${body}`;
-    let call = inFlight.get(key);
-    if (call === undefined) {
-      // A read changes nothing in Base: it may be resent when a pooled connection was closed under it.
-      call = client.send(
-        options.url,
-        { method: "POST", headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...callerHeaders }, body, timeoutMs },
-        true,
-      );
-      const settled = () => inFlight.delete(key);
-      call.then(settled, settled);
-      inFlight.set(key, call);
-    }
-    return call;
-  }
 
   return (context) => {
     const loaders = new Map<string, DataLoader<string, { id: string } | null>>();
@@ -75,7 +55,12 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
     async function query<Data>(document: string, variables: Record<string, unknown> = {}): Promise<Data> {
       let answer: HttpAnswer;
       try {
-        answer = await send(JSON.stringify({ query: document, variables }), context.callerHeaders);
+        answer = await sendRead(options.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
+          body: JSON.stringify({ query: document, variables }),
+          timeoutMs,
+        });
       } catch (error) {
         context.logger.error({ err: error }, "Base did not answer");
         throw serviceUnavailable("The shared entities service (Base) is unavailable; please retry shortly.");
