@@ -1,12 +1,13 @@
 // One structured JSON logger per process (pino). Tests pass their own destination to
-// read what was logged. Standard output is written asynchronously and buffered: a request
-// never waits for a write(2), and lines go out together once 4 KiB have gathered (a dozen
-// operation lines), or after at most a second when traffic is light. A write(2) costs more
-// than formatting the line it carries (issue #8's profile: one write per line was 4 % of a
-// subgraph's CPU under load). pino flushes what is left synchronously when the process
-// exits, so no line is lost on a normal exit, a crash or a drained shutdown; a SIGKILL
-// loses at most the last second.
+// read what was logged. Standard output goes through the process's batched line writer
+// (batched-line-writer.ts): a request never waits for a write(2), and lines go out
+// together once 16 KiB have gathered (about 45 operation lines), or a second after the
+// first of them when traffic is light. A write(2) costs more than formatting the line it
+// carries (issue #8's profile: one write per line was 4 % of a subgraph's CPU under load).
+// What has gathered is written synchronously when the process exits, so no line is lost on
+// a normal exit, a crash or a drained shutdown; a SIGKILL loses at most the last second.
 import { pino, type DestinationStream, type Logger } from "pino";
+import { standardOutputLines } from "./batched-line-writer.ts";
 import { withoutCredentials } from "./secret-censor.ts";
 
 export type { Logger } from "pino";
@@ -22,6 +23,6 @@ export function createLogger(options: { name: string; level: string; destination
       // trace's, the subgraph's name.)
       formatters: { log: withoutCredentials },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }),
+    options.destination ?? standardOutputLines(),
   );
 }
