@@ -159,6 +159,35 @@ describe("the batched line writer", () => {
     expect(readFileSync(out, "utf8").replace(/^x+/, "")).toBe(lines.join(""));
   });
 
+  it("writes at exit a batch the full pipe refused, before the lines gathered after it", async () => {
+    const directory = scratchDirectory();
+    const fifo = join(directory, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const ownReader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writerFd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    descriptors.push(ownReader);
+    try {
+      for (;;) writeSync(writerFd, Buffer.alloc(1024, "x"));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe("EAGAIN");
+    }
+    const writer = new BatchedLineWriter({ fd: writerFd, batchChars: 100, maxDelayMs: 60_000, retryAfterMs: 60_000 });
+    const refused = [1, 2, 3, 4].map((n) => line(n));
+    for (const each of refused) writer.write(each);
+    // The batch went to the thread pool and came back refused; it now waits a minute for its next try.
+    await pause(50);
+    const gathered = [5, 6].map((n) => line(n));
+    for (const each of gathered) writer.write(each);
+
+    const out = join(directory, "drained");
+    const cat = spawn("sh", ["-c", `cat "${fifo}" > "${out}"`]);
+    const catExited = new Promise((resolve) => cat.on("exit", resolve));
+    writer.flushSync();
+    closeSync(writerFd);
+    await catExited;
+    expect(readFileSync(out, "utf8").replace(/^x+/, "")).toBe([...refused, ...gathered].join(""));
+  });
+
   it("stops holding lines once the reader is gone (EPIPE), as pino does, and tells a waiting flush", async () => {
     const fifo = join(scratchDirectory(), "pipe");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);

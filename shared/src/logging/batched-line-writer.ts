@@ -33,6 +33,8 @@ export class BatchedLineWriter {
   #chars = 0;
   #writing = false;
   #flushTimer: NodeJS.Timeout | undefined;
+  /** A batch the descriptor refused (EAGAIN), waiting for its next try: not in the thread pool. */
+  #retry: { batch: Buffer; timer: NodeJS.Timeout } | undefined;
   /** Callers of flush(done) waiting for every line gathered so far to be written. */
   #waiting: ((error?: Error) => void)[] = [];
   /** The reader is gone (EPIPE): no line can reach anyone any more. */
@@ -66,12 +68,19 @@ export class BatchedLineWriter {
   /**
    * Writes what has gathered now, synchronously: for a process's exit, when no callback
    * will run again. A batch already handed to the thread pool is left to it (writing it
-   * again could write its lines twice). A full pipe is waited for, until its reader has
-   * taken nothing for ten retry periods (a second by default).
+   * again could write its lines twice); one waiting to be tried again is written first.
+   * A full pipe is waited for, until its reader has taken nothing for ten retry periods
+   * (a second by default).
    */
   flushSync(): void {
     if (this.#readerGone) return;
-    let rest = this.#takeBatch();
+    const refused = this.#retry;
+    if (refused) {
+      clearTimeout(refused.timer);
+      this.#retry = undefined;
+      this.#writing = false;
+    }
+    let rest = refused ? Buffer.concat([refused.batch, this.#takeBatch()]) : this.#takeBatch();
     let giveUpAt = Date.now() + 10 * this.#retryAfterMs;
     while (rest.length > 0) {
       try {
@@ -120,7 +129,11 @@ export class BatchedLineWriter {
 
   #failed(error: NodeJS.ErrnoException, batch: Buffer): void {
     if (isFull(error)) {
-      setTimeout(() => this.#writeOut(batch), this.#retryAfterMs).unref();
+      const timer = setTimeout(() => {
+        this.#retry = undefined;
+        this.#writeOut(batch);
+      }, this.#retryAfterMs).unref();
+      this.#retry = { batch, timer };
       return;
     }
     if (error.code === "EPIPE") {
