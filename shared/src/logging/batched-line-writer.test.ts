@@ -26,6 +26,32 @@ function fileWriter(options: { batchChars: number; maxDelayMs?: number }) {
   return { writer: new BatchedLineWriter({ fd, ...options }), read: () => readFileSync(path, "utf8") };
 }
 
+/** A named pipe with both ends open, non-blocking, as a process's standard output can be. */
+function namedPipe() {
+  const directory = scratchDirectory();
+  const path = join(directory, "pipe");
+  expect(spawnSync("mkfifo", [path]).status).toBe(0);
+  const reader = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writer = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  return { directory, path, reader, writer };
+}
+
+/** Writes into the pipe until it takes nothing more (64 KiB of "x" on Linux). */
+function fillPipe(fd: number): void {
+  try {
+    for (;;) writeSync(fd, Buffer.alloc(1024, "x"));
+  } catch (error) {
+    expect((error as NodeJS.ErrnoException).code).toBe("EAGAIN");
+  }
+}
+
+/** A reader in another process (it runs while a flushSync holds this thread): what it read once every writer has closed, the filling taken off. */
+function drainedByAnotherProcess(pipe: { directory: string; path: string }, afterSeconds = 0): Promise<string> {
+  const out = join(pipe.directory, "drained");
+  const cat = spawn("sh", ["-c", `sleep ${afterSeconds}; cat "${pipe.path}" > "${out}"`]);
+  return new Promise((resolve) => cat.on("exit", () => resolve(readFileSync(out, "utf8").replace(/^x+/, ""))));
+}
+
 const flushed = (writer: BatchedLineWriter) => new Promise<Error | undefined>((resolve) => writer.flush(resolve));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const line = (n: number, text = "operation") => `${JSON.stringify({ n, msg: text })}\n`;
@@ -82,12 +108,9 @@ describe("the batched line writer", () => {
   });
 
   it("writes everything into a full pipe as its reader makes room (a full pipe's EAGAIN, partial writes)", async () => {
-    const fifo = join(scratchDirectory(), "pipe");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writerFd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    descriptors.push(reader, writerFd);
-    const writer = new BatchedLineWriter({ fd: writerFd, batchChars: 16 * 1024, maxDelayMs: 60_000, retryAfterMs: 5 });
+    const pipe = namedPipe();
+    descriptors.push(pipe.reader, pipe.writer);
+    const writer = new BatchedLineWriter({ fd: pipe.writer, batchChars: 16 * 1024, maxDelayMs: 60_000, retryAfterMs: 5 });
     // Four times what a Linux pipe holds (64 KiB).
     const lines = Array.from({ length: 8_000 }, (_, n) => line(n));
     for (const each of lines) writer.write(each);
@@ -105,7 +128,7 @@ describe("the batched line writer", () => {
     const drain = () => {
       for (;;) {
         try {
-          const read = readSync(reader, buffer);
+          const read = readSync(pipe.reader, buffer);
           if (read === 0) return;
           chunks.push(Buffer.from(buffer.subarray(0, read)));
         } catch (error) {
@@ -124,54 +147,29 @@ describe("the batched line writer", () => {
   });
 
   it("waits at exit for a full pipe's reader to make room, and gives up with EAGAIN when none takes anything for ten retries", async () => {
-    const directory = scratchDirectory();
-    const fifo = join(directory, "pipe");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const ownReader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writerFd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    descriptors.push(ownReader);
-    const filler = Buffer.alloc(1024, "x");
-    const fill = () => {
-      try {
-        for (;;) writeSync(writerFd, filler);
-      } catch (error) {
-        expect((error as NodeJS.ErrnoException).code).toBe("EAGAIN");
-      }
-    };
-    const writer = new BatchedLineWriter({ fd: writerFd, batchChars: 1_000_000, maxDelayMs: 60_000, retryAfterMs: 50 });
+    const pipe = namedPipe();
+    descriptors.push(pipe.reader);
+    const writer = new BatchedLineWriter({ fd: pipe.writer, batchChars: 1_000_000, maxDelayMs: 60_000, retryAfterMs: 50 });
 
-    fill();
+    fillPipe(pipe.writer);
     writer.write(line(1));
     const startedAt = Date.now();
     expect(() => writer.flushSync()).toThrow(/EAGAIN/);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(500);
 
-    // A reader in another process drains the pipe while flushSync holds this thread.
-    fill();
     const lines = Array.from({ length: 3_000 }, (_, n) => line(n));
     for (const each of lines) writer.write(each);
-    const out = join(directory, "drained");
-    const cat = spawn("sh", ["-c", `sleep 0.1; cat "${fifo}" > "${out}"`]);
-    const catExited = new Promise((resolve) => cat.on("exit", resolve));
+    const drained = drainedByAnotherProcess(pipe, 0.1);
     writer.flushSync();
-    closeSync(writerFd);
-    await catExited;
-    expect(readFileSync(out, "utf8").replace(/^x+/, "")).toBe(lines.join(""));
+    closeSync(pipe.writer);
+    expect(await drained).toBe(lines.join(""));
   });
 
   it("writes at exit a batch the full pipe refused, before the lines gathered after it", async () => {
-    const directory = scratchDirectory();
-    const fifo = join(directory, "pipe");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const ownReader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writerFd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    descriptors.push(ownReader);
-    try {
-      for (;;) writeSync(writerFd, Buffer.alloc(1024, "x"));
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe("EAGAIN");
-    }
-    const writer = new BatchedLineWriter({ fd: writerFd, batchChars: 100, maxDelayMs: 60_000, retryAfterMs: 60_000 });
+    const pipe = namedPipe();
+    descriptors.push(pipe.reader);
+    fillPipe(pipe.writer);
+    const writer = new BatchedLineWriter({ fd: pipe.writer, batchChars: 100, maxDelayMs: 60_000, retryAfterMs: 60_000 });
     const refused = [1, 2, 3, 4].map((n) => line(n));
     for (const each of refused) writer.write(each);
     // The batch went to the thread pool and came back refused; it now waits a minute for its next try.
@@ -179,23 +177,17 @@ describe("the batched line writer", () => {
     const gathered = [5, 6].map((n) => line(n));
     for (const each of gathered) writer.write(each);
 
-    const out = join(directory, "drained");
-    const cat = spawn("sh", ["-c", `cat "${fifo}" > "${out}"`]);
-    const catExited = new Promise((resolve) => cat.on("exit", resolve));
+    const drained = drainedByAnotherProcess(pipe);
     writer.flushSync();
-    closeSync(writerFd);
-    await catExited;
-    expect(readFileSync(out, "utf8").replace(/^x+/, "")).toBe([...refused, ...gathered].join(""));
+    closeSync(pipe.writer);
+    expect(await drained).toBe([...refused, ...gathered].join(""));
   });
 
   it("stops holding lines once the reader is gone (EPIPE), as pino does, and tells a waiting flush", async () => {
-    const fifo = join(scratchDirectory(), "pipe");
-    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const writerFd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    closeSync(reader);
-    descriptors.push(writerFd);
-    const writer = new BatchedLineWriter({ fd: writerFd, batchChars: 1_000_000, maxDelayMs: 60_000 });
+    const pipe = namedPipe();
+    closeSync(pipe.reader);
+    descriptors.push(pipe.writer);
+    const writer = new BatchedLineWriter({ fd: pipe.writer, batchChars: 1_000_000, maxDelayMs: 60_000 });
     writer.write(line(1));
     expect((await flushed(writer))?.message).toMatch(/EPIPE/);
 
