@@ -87,7 +87,10 @@ export class BatchedLineWriter {
         rest = rest.subarray(writeSync(this.#fd, rest));
         giveUpAt = Date.now() + 10 * this.#retryAfterMs;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+        if ((error as NodeJS.ErrnoException).code === "EPIPE") {
+          this.#readerGone = true;
+          return;
+        }
         if (!isFull(error) || Date.now() > giveUpAt) throw error;
         // Nothing else can run at exit: wait for the reader to make room.
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.#retryAfterMs / 10);
@@ -145,8 +148,8 @@ export class BatchedLineWriter {
       this.#settleWaiting(error);
       return;
     }
-    // Any other failure (EBADF, EIO) is a fault of the process's set-up: it stops loudly
-    // rather than go on serving operations it cannot log.
+    // Any other failure (EBADF, EIO, ENOSPC): the process stops loudly rather than go on
+    // serving operations it cannot log.
     throw error;
   }
 
