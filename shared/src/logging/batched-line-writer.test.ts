@@ -54,6 +54,14 @@ function drainedByAnotherProcess(pipe: { directory: string; path: string }, afte
 
 const flushed = (writer: BatchedLineWriter) => new Promise<Error | undefined>((resolve) => writer.flush(resolve));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What `read` gives once it gives `expected`, or after five seconds, whatever it gives then. */
+async function until(read: () => string, expected: string): Promise<string> {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await pause(5)) {
+    if (read() === expected) return expected;
+  }
+  return read();
+}
 const line = (n: number, text = "operation") => `${JSON.stringify({ n, msg: text })}\n`;
 
 describe("the batched line writer", () => {
@@ -65,22 +73,21 @@ describe("the batched line writer", () => {
     expect(read()).toBe("");
 
     writer.write(line(3));
-    await pause(30);
-    expect(read()).toBe(line(1) + line(2) + line(3));
+    expect(await until(read, line(1) + line(2) + line(3))).toBe(line(1) + line(2) + line(3));
   });
 
   it("writes a quiet process's lines after the longest delay, however few", async () => {
-    const { writer, read } = fileWriter({ batchChars: 1_000_000, maxDelayMs: 40 });
+    const { writer, read } = fileWriter({ batchChars: 1_000_000, maxDelayMs: 300 });
+    const firstAt = Date.now();
     writer.write(line(1));
-    await pause(10);
-    expect(read()).toBe("");
-    await pause(120);
-    expect(read()).toBe(line(1));
+    expect(await until(read, line(1))).toBe(line(1));
+    expect(Date.now() - firstAt).toBeGreaterThanOrEqual(300);
 
     // The delay starts again with the next line after a batch.
+    const secondAt = Date.now();
     writer.write(line(2));
-    await pause(120);
-    expect(read()).toBe(line(1) + line(2));
+    expect(await until(read, line(1) + line(2))).toBe(line(1) + line(2));
+    expect(Date.now() - secondAt).toBeGreaterThanOrEqual(300);
   });
 
   it("writes every line exactly once, in order, when lines keep coming while a batch is in flight; flush(done) answers once all are written", async () => {
