@@ -8,6 +8,7 @@ import type { DestinationStream } from "pino";
 import {
   applyMigrations,
   createBaseReaderFactory,
+  createLogger,
   createObservability,
   createPlatformServices,
   createSubgraph,
@@ -122,7 +123,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       routingUrls: Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url])),
       config: options.config,
       tokenVerifier: services.tokenVerifier,
-      logger: services.logger.child({ service: "gateway" }),
+      // A logger of its own rather than a child of the process's: a child's `service` would be a
+      // second key of that name in each line, beside the process's "marquee".
+      logger: createLogger({ name: "gateway", level: options.config.logLevel, ...(options.logDestination ? { destination: options.logDestination } : {}) }),
       corsOrigins: [sandboxOrigin],
       observability,
     });

@@ -65,6 +65,13 @@ describe("operation logs", () => {
     expect(line).toMatchObject({ userId: null, companyId: demoCompanies.northwind.id, result: "denied", code: "UNAUTHENTICATED" });
   });
 
+  it("writes each field once per line, and the gateway's lines as the gateway's", async () => {
+    await stack.query("{ viewer { id } }", { as: "alice@northwind.test", company: "northwind" });
+    const repeated = stack.logs.rawLines().filter((line) => new Set(topLevelKeys(line)).size !== topLevelKeys(line).length);
+    expect(repeated).toEqual([]);
+    expect(stack.logs.lines().find((line) => line.msg === "Gateway successfully loaded schema.\n\t* Mode: unmanaged")).toMatchObject({ service: "gateway" });
+  });
+
   it("never writes a token into the logs", async () => {
     const token = await stack.tokenFor("alice@northwind.test");
     await stack.query("{ viewer { id } }", { headers: { authorization: `Bearer ${token}` } });
@@ -73,3 +80,21 @@ describe("operation logs", () => {
     expect(everything).not.toContain(token.split(".")[2]);
   });
 });
+
+/** The keys of a JSON object's own fields, as written, repeats included (JSON.parse keeps only the last). */
+function topLevelKeys(json: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  for (let at = 0; at < json.length; at += 1) {
+    const char = json[at];
+    if (char === "{" || char === "[") depth += 1;
+    else if (char === "}" || char === "]") depth -= 1;
+    else if (char === '"') {
+      let end = at + 1;
+      while (json[end] !== '"') end += json[end] === "\\" ? 2 : 1;
+      if (depth === 1 && json[end + 1] === ":") keys.push(json.slice(at + 1, end));
+      at = end;
+    }
+  }
+  return keys;
+}
