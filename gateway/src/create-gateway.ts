@@ -25,9 +25,11 @@ import {
 import { accessChangeWebhookPath, createAccessChangeWebhook } from "./access-change-webhook.ts";
 import { corsHeaders } from "./cors.ts";
 import { ForwardingDataSource } from "./forwarding-data-source.ts";
-import { createGatewayContext, type GatewayContext } from "./gateway-context.ts";
+import { createGatewayContext, type Edge, type GatewayContext } from "./gateway-context.ts";
+import { gatewayOperationLogPlugin } from "./gateway-operation-log-plugin.ts";
 import { withoutInternals } from "./hide-internals.ts";
 import { httpStatusPlugin } from "./http-status-plugin.ts";
+import { logGatewayOperation, type GatewayOperationLine } from "./operation-line.ts";
 import { createRequestRateLimit } from "./rate-limit/request-rate-limit.ts";
 import { requestIdPlugin } from "./request-id-plugin.ts";
 import { createSharedAnswers, withSharedAnswers } from "./shared-answers.ts";
@@ -86,6 +88,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     buildService: ({ name, url }) => new ForwardingDataSource(options.routingUrls[name] ?? url!, config.gatewaySecret, timedFetcher(name)),
   });
+  const logOperation = (line: GatewayOperationLine) => logGatewayOperation(logger, gatewayPath, line);
+  const edge: Edge = { tokenVerifier: options.tokenVerifier, rateLimit, logOperation };
   const hidden = { subgraphNames: !development, schemaHints: !config.introspection };
   const sharedAnswers = createSharedAnswers({ logger, metrics, endpoint: gatewayPath });
   const apollo = new ApolloServer<GatewayContext>({
@@ -107,6 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       httpStatusPlugin(),
       graphqlRequestPlugin(metrics, "gateway"),
       requestIdPlugin(),
+      gatewayOperationLogPlugin(logOperation),
       operationLimitsPlugin(config.limits.gateway, { assumedListSize: config.limits.assumedListSize }),
       textInputPlugin(),
       config.environment === "production"
@@ -154,7 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Built once, whoever asks first: a request sharing an answer checks its caller before it
     // waits, and one that cannot share hands Apollo Server the same context (a 401 or 429 counted once).
     let context: Promise<GatewayContext> | undefined;
-    const contextOnce = () => (context ??= createGatewayContext(httpGraphQLRequest.headers, trace, options.tokenVerifier, rateLimit));
+    const contextOnce = () => (context ??= createGatewayContext(httpGraphQLRequest.headers, trace, edge));
     const answer = await sharedAnswers.answer(read, contextOnce, (contextOf) => apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: contextOf }));
     await writeGraphQLResponse(response, answer);
   }

@@ -34,6 +34,8 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       response = await this.fetch(this.url, init, operationKinds.of(query, operationName));
       if (!response.ok) throw await errorFromResponse(response);
+      // The subgraph ran the operation, and logged it: the gateway need not (gateway-operation-log-plugin.ts).
+      if (isClientRequest(context)) context.subgraphAnswers.count += 1;
       const body = await bodyOf(response);
       if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
       return { ...(body as GatewayGraphQLResponse), http: response };

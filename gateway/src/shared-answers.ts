@@ -19,6 +19,7 @@ import type { ApolloGateway } from "@apollo/gateway";
 import { HeaderMap, type HTTPGraphQLResponse } from "@apollo/server";
 import { companyHeader, operationAction, operationResult, recordGraphQLRequest, requestIdHeader, type GraphQLHttpRequest, type Logger, type Metrics } from "@marquee/kit";
 import type { GatewayContext } from "./gateway-context.ts";
+import { logGatewayOperation } from "./operation-line.ts";
 
 type GatewayLoad = Awaited<ReturnType<ApolloGateway["load"]>>;
 export type Executor = NonNullable<GatewayLoad["executor"]>;
@@ -71,18 +72,14 @@ export function createSharedAnswers(options: { logger: Logger; metrics: Metrics;
     const [answer, result] = await Promise.all([running.answer.promise, execution.result.catch(() => undefined)]);
     if (!answer || !result) return undefined;
     const errors = result.errors ?? [];
-    logger.info(
-      {
-        requestId: caller.requestId,
-        userId: caller.userId,
-        companyId: caller.companyId ?? null,
-        endpoint,
-        action: execution.action,
-        ...operationResult(errors),
-        sharedExecutionOf: execution.requestId,
-      },
-      "operation",
-    );
+    logGatewayOperation(logger, endpoint, {
+      requestId: caller.requestId,
+      userId: caller.userId,
+      companyId: caller.companyId ?? null,
+      action: execution.action,
+      outcome: operationResult(errors),
+      sharedExecutionOf: execution.requestId,
+    });
     recordGraphQLRequest(
       metrics,
       "gateway",

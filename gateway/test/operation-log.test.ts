@@ -36,6 +36,50 @@ describe("operation logs", () => {
     const base = lines.filter((line) => line.endpoint === "/api/base/graphql");
     expect(base).toHaveLength(1);
     expect(base[0]).toMatchObject({ action: "query _entities", result: "ok", userId: demoUsers.alice.id });
+    // The subgraphs that ran it logged it: the gateway adds no line of its own.
+    expect(lines.filter((line) => line.endpoint === "/graphql")).toEqual([]);
+  });
+
+  it("logs a request the gateway refuses at the edge, once, with no user and no action", async () => {
+    const anonymous = await stack.query("{ viewer { id } }", { company: "northwind", headers: { "x-request-id": "log-test-edge-anonymous" } });
+    expect(anonymous.status).toBe(401);
+    expect(operationLines("log-test-edge-anonymous")).toEqual([
+      expect.objectContaining({
+        userId: null,
+        companyId: demoCompanies.northwind.id,
+        endpoint: "/graphql",
+        action: "unknown",
+        result: "denied",
+        code: "UNAUTHENTICATED",
+        reason: "Authentication required: send a valid bearer token.",
+      }),
+    ]);
+
+    const forged = await stack.query("{ viewer { id } }", { headers: { authorization: "Bearer not.a.token", "x-request-id": "log-test-edge-forged" } });
+    expect(forged.status).toBe(401);
+    const [line, ...others] = operationLines("log-test-edge-forged");
+    expect(others).toEqual([]);
+    expect(line).toMatchObject({ userId: null, companyId: null, result: "denied", code: "UNAUTHENTICATED", reason: expect.stringMatching(/^Authentication failed: /) });
+  });
+
+  it("logs a request no subgraph answers at the gateway: a document that does not validate, a __typename", async () => {
+    const invalid = await stack.query("{ viewer { nickname } }", { as: "alice@northwind.test", company: "northwind", headers: { "x-request-id": "log-test-gateway-invalid" } });
+    expect(invalid.status).toBe(400);
+    expect(operationLines("log-test-gateway-invalid")).toEqual([
+      expect.objectContaining({
+        userId: demoUsers.alice.id,
+        companyId: demoCompanies.northwind.id,
+        endpoint: "/graphql",
+        action: "unknown",
+        result: "error",
+        code: "GRAPHQL_VALIDATION_FAILED",
+        durationMs: expect.any(Number),
+      }),
+    ]);
+
+    const typename = await stack.query("{ __typename }", { as: "alice@northwind.test", company: "northwind", headers: { "x-request-id": "log-test-gateway-typename" } });
+    expect(typename.body.data).toEqual({ __typename: "Query" });
+    expect(operationLines("log-test-gateway-typename")).toEqual([expect.objectContaining({ userId: demoUsers.alice.id, endpoint: "/graphql", action: "query __typename", result: "ok" })]);
   });
 
   it("logs a denial with its reason", async () => {
@@ -67,7 +111,10 @@ describe("operation logs", () => {
 
   it("writes each field once per line, and the gateway's lines as the gateway's", async () => {
     await stack.query("{ viewer { id } }", { as: "alice@northwind.test", company: "northwind" });
-    const repeated = stack.logs.rawLines().filter((line) => new Set(topLevelKeys(line)).size !== topLevelKeys(line).length);
+    const repeated = stack.logs.rawLines().filter((line) => {
+      const keys = topLevelKeys(line);
+      return new Set(keys).size !== keys.length;
+    });
     expect(repeated).toEqual([]);
     expect(stack.logs.lines().find((line) => line.msg === "Gateway successfully loaded schema.\n\t* Mode: unmanaged")).toMatchObject({ service: "gateway" });
   });

@@ -57,7 +57,7 @@ function gatewayUnderTest() {
     ]);
     const context = async (): Promise<GatewayContext> => {
       if (caller.refused) throw unauthenticated("Authentication failed: token revoked.", { http: { status: 401 } });
-      return { requestId: caller.requestId, userId: "user-1", authorization: headers.get("authorization")!, companyId: headers.get("x-company-id")!, trace: {} as GatewayContext["trace"] };
+      return { requestId: caller.requestId, userId: "user-1", authorization: headers.get("authorization")!, companyId: headers.get("x-company-id")!, trace: {} as GatewayContext["trace"], subgraphAnswers: { count: 0 } };
     };
     return shared.answer({ httpGraphQLRequest: { method: "POST", headers, search: "", body }, bodyText: JSON.stringify(body) }, context, async (contextOf) => {
       ran.push(caller.requestId);

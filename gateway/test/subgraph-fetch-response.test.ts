@@ -181,6 +181,20 @@ describe("what the gateway makes of a subgraph's answer", () => {
     ).rejects.toMatchObject({ ...unavailable, originalError: { code: "ECONNREFUSED" } });
   });
 
+  it("counts, for a caller's request, each subgraph that answered it: the ones that logged it", async () => {
+    const context = { requestId: "counted", authorization: "Bearer t", userId: "user-1", trace: { inject: () => {} }, subgraphAnswers: { count: 0 } } as unknown as GatewayContext;
+    const sendFor = (path: string) =>
+      new ForwardingDataSource(urlOf(path), "gateway-secret", fetcher.fetch).process({
+        kind: "incoming operation",
+        request: { query: "query Q { name }", operationName: "Q", variables: {} },
+        context,
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    await sendFor("/ok");
+    await expect(sendFor("/unavailable")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    await expect(sendFor("/unauthenticated")).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+    expect(context.subgraphAnswers.count).toBe(1);
+  });
+
   it("leaves an answer that is not a JSON object, on a 2xx, an internal error", async () => {
     await expect(send("/list")).rejects.toThrow("Expected JSON response body, but received: 1");
     await expect(send("/broken-json")).rejects.toThrow(SyntaxError);

@@ -5,6 +5,7 @@
 // gateway instances share the budgets; else in this process.
 import { HeaderMap } from "@apollo/server";
 import { ErrorCode, httpStatusOf, rateLimited, requestIdHeader, requireCompanyContext, type Environment, type Logger, type RateLimits } from "@marquee/kit";
+import { logGatewayOperation } from "../operation-line.ts";
 import { InProcessRateLimiter } from "./in-process-rate-limiter.ts";
 import type { Budget, RateLimiter } from "./rate-limiter.ts";
 import { RedisRateLimiter } from "./redis-rate-limiter.ts";
@@ -53,21 +54,15 @@ export function createRequestRateLimit(limits: RateLimits, options: RequestRateL
       // Retry-After is whole seconds; rounding down could send the caller back too early.
       const retryAfterSeconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
       const message = `Too many requests: ${budget.kind === "user" ? "a user" : "a company's users together"} may send ${budget.limit} a minute. Retry after ${retryAfterSeconds} s.`;
-      // Subgraphs log each operation they run; this request reaches none, so its line is
-      // written here. Its document was never read (a refusal costs no parse): no action.
-      logger.info(
-        {
-          requestId: caller.requestId,
-          userId: caller.userId,
-          companyId: budgets.find((candidate) => candidate.kind === "company")?.key ?? null,
-          endpoint: options.endpoint,
-          action: "unknown",
-          result: "denied",
-          code: ErrorCode.RateLimited,
-          reason: message,
-        },
-        "operation",
-      );
+      // This request reaches no subgraph, so its line is written here. Its document was never
+      // read (a refusal costs no parse): no action.
+      logGatewayOperation(logger, options.endpoint, {
+        requestId: caller.requestId,
+        userId: caller.userId,
+        companyId: budgets.find((candidate) => candidate.kind === "company")?.key ?? null,
+        action: "unknown",
+        outcome: { result: "denied", code: ErrorCode.RateLimited, reason: message },
+      });
       throw rateLimited(message, {
         budget: budget.kind,
         limit: budget.limit,

@@ -1,0 +1,36 @@
+// The line of a request that passed the edge but that no subgraph answered (operation-line.ts):
+// a document that does not parse, validate or fit the limits, an introspection query or a
+// `__typename` (the gateway answers both from its own schema), a plan whose subgraphs could
+// not be reached. A request that some subgraph answered has that subgraph's line, under the
+// same request id, and none here: one line per operation, as before.
+import type { ApolloServerPlugin } from "@apollo/server";
+import { operationAction, operationResult } from "@marquee/kit";
+import type { GraphQLFormattedError, OperationDefinitionNode } from "graphql";
+import type { GatewayContext } from "./gateway-context.ts";
+import type { GatewayOperationLine } from "./operation-line.ts";
+
+export function gatewayOperationLogPlugin(logOperation: (line: GatewayOperationLine) => void): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAt = performance.now();
+      let operation: OperationDefinitionNode | undefined;
+      return {
+        async didResolveOperation(requestContext) {
+          operation = requestContext.operation;
+        },
+        async willSendResponse({ response, errors }) {
+          if (contextValue.subgraphAnswers.count > 0) return;
+          const formatted: readonly GraphQLFormattedError[] = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          logOperation({
+            requestId: contextValue.requestId,
+            userId: contextValue.userId,
+            companyId: contextValue.companyId ?? null,
+            action: operation ? operationAction(operation) : "unknown",
+            outcome: operationResult(formatted.length > 0 ? formatted : (errors ?? []).map((error) => ({ message: error.message, extensions: error.extensions }))),
+            durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+          });
+        },
+      };
+    },
+  };
+}
