@@ -17,7 +17,7 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from "@apollo/serv
 import { companyHeader, gatewaySecretHeader, requestIdHeader } from "@marquee/kit";
 import { getOperationAST, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "./gateway-context.ts";
-import type { FetcherResponse, OperationKind, SubgraphFetch } from "./subgraph-fetcher.ts";
+import type { FetcherResponse, OperationKind, SubgraphAnswer, SubgraphFetch } from "./subgraph-fetcher.ts";
 
 export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
@@ -30,12 +30,13 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     const { query, variables, operationName, extensions } = request;
     if (!query) throw new Error("Missing query");
     const init = { method: "POST", headers: this.headersFor(request, context), body: JSON.stringify({ query, variables, operationName, extensions }) };
-    let response: FetcherResponse | undefined;
+    let response: SubgraphAnswer | undefined;
     try {
       response = await this.fetch(this.url, init, operationKinds.of(query, operationName));
       if (!response.ok) throw await errorFromResponse(response);
-      // The subgraph ran the operation, and logged it: the gateway need not (gateway-operation-log-plugin.ts).
-      if (isClientRequest(context)) context.subgraphAnswers.count += 1;
+      // The subgraph ran this request's operation and logged it, unless the call joined another
+      // request's identical one: the gateway then logs it (gateway-operation-log-plugin.ts).
+      if (isClientRequest(context) && !response.joined) context.subgraphAnswers.count += 1;
       const body = await bodyOf(response);
       if (typeof body !== "object" || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
       return { ...(body as GatewayGraphQLResponse), http: response };

@@ -13,9 +13,10 @@ export interface GatewayContext {
   /** Passed on to every subgraph call (forwarding-data-source.ts). */
   trace: RequestTrace;
   /**
-   * How many subgraphs answered this request (and so logged it): counted by the subgraph
-   * calls, read by the gateway's own operation log. An object, so that every copy Apollo
-   * Server makes of the context counts into the same one.
+   * How many of this request's own subgraph calls were answered, each logged by its subgraph
+   * under the request's id (a call that joined another request's identical one is not):
+   * counted by the subgraph calls, read by the gateway's own operation log. An object, so
+   * that every copy Apollo Server makes of the context counts into the same one.
    */
   subgraphAnswers: { count: number };
 }

@@ -1,8 +1,10 @@
-// The line of a request that passed the edge but that no subgraph answered (operation-line.ts):
-// a document that does not parse, validate or fit the limits, an introspection query or a
-// `__typename` (the gateway answers both from its own schema), a plan whose subgraphs could
-// not be reached. A request that some subgraph answered has that subgraph's line, under the
-// same request id, and none here: one line per operation, as before.
+// The line of a request that passed the edge but that no subgraph answered under its own id
+// (operation-line.ts): a document that does not parse, validate or fit the limits, an
+// introspection query or a `__typename` (the gateway answers both from its own schema), a
+// plan whose subgraphs could not be reached, or one whose every subgraph call joined an
+// identical call of another request in flight (subgraph-fetcher.ts: the subgraph logged that
+// request). A request that some subgraph answered has that subgraph's line, under the same
+// request id, and none here: one line per operation.
 import type { ApolloServerPlugin } from "@apollo/server";
 import { operationAction, operationResult } from "@marquee/kit";
 import type { GraphQLFormattedError, OperationDefinitionNode } from "graphql";

@@ -1,8 +1,9 @@
 // The gateway's own operation lines (spec §12). Each subgraph logs the operations it runs;
 // a request that no subgraph answers gets its line here instead: one refused at the edge
 // (no valid token: gateway-context.ts; over a rate limit: rate-limit/), one answered with
-// another's execution (shared-answers.ts), one the gateway answers alone
-// (gateway-operation-log-plugin.ts). So every request the gateway answers has a line.
+// another's execution (shared-answers.ts), one the gateway answers alone or with other
+// requests' subgraph calls (gateway-operation-log-plugin.ts). So every request the gateway
+// answers has a line.
 import type { Logger } from "@marquee/kit";
 
 export interface GatewayOperationLine {

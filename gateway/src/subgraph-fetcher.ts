@@ -19,8 +19,14 @@ type FetcherHeaders = FetcherResponse["headers"];
 /** What a request's operation does; `undefined` when its document names none it could run. */
 export type OperationKind = "query" | "mutation" | "subscription" | undefined;
 
+/**
+ * A subgraph's answer, and whether the request joined an identical query of another request in
+ * flight: then the subgraph answered, and logged, that other request.
+ */
+export type SubgraphAnswer = FetcherResponse & { readonly joined: boolean };
+
 /** Sends a subgraph request whose operation is `kind`: only a query is ever sent twice or shared. */
-export type SubgraphFetch = (url: string, init: FetcherRequestInit, kind: OperationKind) => Promise<FetcherResponse>;
+export type SubgraphFetch = (url: string, init: FetcherRequestInit, kind: OperationKind) => Promise<SubgraphAnswer>;
 
 export interface SubgraphFetcher {
   fetch: SubgraphFetch;
@@ -34,18 +40,20 @@ export function createSubgraphFetcher({ idleSocketTimeoutMs = clientIdleSocketTi
 
   const fetch: SubgraphFetch = async (url, init, kind) => {
     const request: HttpRequest = { method: init.method ?? "GET", headers: (init.headers ?? {}) as Record<string, string>, ...(init.body === undefined ? {} : { body: init.body }) };
-    return toResponse(await (kind === "query" ? sendQuery(url, request) : client.send(url, request, false)));
+    if (kind !== "query") return toResponse(await client.send(url, request, false), false);
+    const { answer, joined } = sendQuery(url, request);
+    return toResponse(await answer, joined);
   };
 
   return { fetch, close: () => client.close() };
 }
 
-function toResponse({ status, statusText, rawHeaders, body }: HttpAnswer): SubgraphResponse {
+function toResponse({ status, statusText, rawHeaders, body }: HttpAnswer, joined: boolean): SubgraphResponse {
   const headers = new SubgraphHeaders();
   for (let index = 0; index < rawHeaders.length; index += 2) headers.append(rawHeaders[index]!, rawHeaders[index + 1]!);
   // The Fetch API allows no body on these statuses.
   const withoutBody = status === 204 || status === 205 || status === 304;
-  return new SubgraphResponse(status, statusText, headers, withoutBody ? null : body);
+  return new SubgraphResponse(status, statusText, headers, withoutBody ? null : body, joined);
 }
 
 /**
@@ -53,7 +61,7 @@ function toResponse({ status, statusText, rawHeaders, body }: HttpAnswer): Subgr
  * reading is read on its own), as UTF-8 text, JSON or bytes. Callers sharing an answer share
  * its bytes, which no reading changes.
  */
-class SubgraphResponse implements FetcherResponse {
+class SubgraphResponse implements SubgraphAnswer {
   readonly ok: boolean;
   // As on the Response this stands in for, no URL: errorFromResponse copies it into the
   // error a client sees, and a subgraph's address is internal.
@@ -68,6 +76,7 @@ class SubgraphResponse implements FetcherResponse {
     readonly headers: SubgraphHeaders,
     /** `null` where the status allows no body, which reads as empty any number of times. */
     private readonly body: Buffer | null,
+    readonly joined: boolean,
   ) {
     this.ok = status >= 200 && status < 300;
   }
@@ -91,7 +100,7 @@ class SubgraphResponse implements FetcherResponse {
 
   clone(): SubgraphResponse {
     if (this.used) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new SubgraphResponse(this.status, this.statusText, this.headers.clone(), this.body);
+    return new SubgraphResponse(this.status, this.statusText, this.headers.clone(), this.body, this.joined);
   }
 
   private read(): Buffer {

@@ -49,6 +49,21 @@ const ask = (query: string, headers: Record<string, string> = {}, variables: Rec
   );
 
 describe("the gateway's subgraph fetches", () => {
+  it("say which request's call went out: the others joined it, and the subgraph logged only that one", async () => {
+    const contextOf = (requestId: string) => ({ requestId, authorization: "Bearer alice", companyId: "c1", userId: "alice", trace: { inject: () => {} }, subgraphAnswers: { count: 0 } }) as unknown as GatewayContext;
+    const contexts = ["first", "second", "third"].map(contextOf);
+    const source = new ForwardingDataSource(server.url, "gateway-secret", fetcher.fetch);
+    await Promise.all(
+      contexts.map((context) =>
+        source.process({ kind: "incoming operation", request: { query: "query Q { events { id } }", variables: {} }, context } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>),
+      ),
+    );
+    expect(received.map((request) => request.requestId)).toEqual(["first"]);
+    expect(contexts.map((context) => context.subgraphAnswers.count)).toEqual([1, 0, 0]);
+    const [sent, ...joined] = await Promise.all(["a", "b"].map((requestId) => ask("query J { events { id } }", { "x-request-id": requestId })));
+    expect([sent!.joined, ...joined.map((response) => response.joined)]).toEqual([false, true]);
+  });
+
   it("send identical queries in flight together once, each caller getting the whole answer", async () => {
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, index) => ask("query Q { events { id } }", { "x-request-id": `request-${index}`, traceparent: `00-${String(index).padStart(32, "0")}-00f067aa0ba902b7-01` })),

@@ -42,7 +42,7 @@ export * from "./graphql/pagination.ts";
 export * from "./money/currencies.ts";
 export * from "./http/listen.ts";
 export * from "./http/http-client.ts";
-export { sharedReads, type SendRead } from "./http/shared-reads.ts";
+export { sharedReads, type SendRead, type SentRead } from "./http/shared-reads.ts";
 export { handleGraphQLRequest, readGraphQLRequest, writeGraphQLResponse, writeJson, type GraphQLHttpRequest } from "./http/apollo-http-handler.ts";
 export * from "./subgraph/request-context.ts";
 export * from "./subgraph/create-subgraph.ts";

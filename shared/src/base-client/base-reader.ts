@@ -60,7 +60,7 @@ export function createBaseReaderFactory(options: BaseReaderOptions): BaseReaderF
           headers: { "content-type": "application/json", [gatewaySecretHeader]: options.gatewaySecret, ...context.callerHeaders },
           body: JSON.stringify({ query: document, variables }),
           timeoutMs,
-        });
+        }).answer;
       } catch (error) {
         context.logger.error({ err: error }, "Base did not answer");
         throw serviceUnavailable("The shared entities service (Base) is unavailable; please retry shortly.");

@@ -9,19 +9,27 @@
 import { requestIdHeader } from "../subgraph/build-request-context.ts";
 import type { HttpAnswer, HttpClient, HttpRequest } from "./http-client.ts";
 
+/**
+ * A read on its way: its answer, and whether it joined an identical read already in flight
+ * (then the service answered, and logged, the request that sent that one).
+ */
+export interface SentRead {
+  answer: Promise<HttpAnswer>;
+  joined: boolean;
+}
+
 /** Sends a read (resent once on a fresh connection if a pooled one was closed under it), or joins the identical one in flight. */
-export type SendRead = (url: string, request: HttpRequest) => Promise<HttpAnswer>;
+export type SendRead = (url: string, request: HttpRequest) => SentRead;
 
 export function sharedReads(client: HttpClient): SendRead {
   const inFlight = new Map<string, Promise<HttpAnswer>>();
   return (url, request) => {
     const key = sharingKey(url, request);
-    let call = inFlight.get(key);
-    if (call === undefined) {
-      call = client.send(url, request, true).finally(() => inFlight.delete(key));
-      inFlight.set(key, call);
-    }
-    return call;
+    const call = inFlight.get(key);
+    if (call !== undefined) return { answer: call, joined: true };
+    const sent = client.send(url, request, true).finally(() => inFlight.delete(key));
+    inFlight.set(key, sent);
+    return { answer: sent, joined: false };
   };
 }
 
