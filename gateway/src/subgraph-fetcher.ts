@@ -4,8 +4,10 @@
 // Identical queries in flight at the same moment (the same subgraph, document, variables
 // and caller headers) are sent once and the answer is shared (the kit's sharedReads: the
 // credentials and company are part of what is compared, the request id and trace context
-// not). A mutation is never shared. The caller says what it sends (it knows the
-// operation): reading it back out of the body would mean parsing every representation in it.
+// not); each caller's answer says whether it joined another's call, which the subgraph
+// then logged under the other request's id. A mutation is never shared. The caller says
+// what it sends (it knows the operation): reading it back out of the body would mean
+// parsing every representation in it.
 // Each caller gets a response of its own, read like a Fetch Response but without building
 // one: undici's Response and Headers cost more than the rest of the call.
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
