@@ -6,8 +6,8 @@
 // request). A request that some subgraph answered has that subgraph's line, under the same
 // request id, and none here: one line per operation.
 import type { ApolloServerPlugin } from "@apollo/server";
-import { operationAction, operationResult } from "@marquee/kit";
-import type { GraphQLFormattedError, OperationDefinitionNode } from "graphql";
+import { answerResult, durationMsSince, operationAction } from "@marquee/kit";
+import type { OperationDefinitionNode } from "graphql";
 import type { GatewayContext } from "./gateway-context.ts";
 import type { GatewayOperationLine } from "./operation-line.ts";
 
@@ -20,16 +20,15 @@ export function gatewayOperationLogPlugin(logOperation: (line: GatewayOperationL
         async didResolveOperation(requestContext) {
           operation = requestContext.operation;
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse(requestContext) {
           if (contextValue.subgraphAnswers.count > 0) return;
-          const formatted: readonly GraphQLFormattedError[] = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
           logOperation({
             requestId: contextValue.requestId,
             userId: contextValue.userId,
             companyId: contextValue.companyId ?? null,
             action: operation ? operationAction(operation) : "unknown",
-            outcome: operationResult(formatted.length > 0 ? formatted : (errors ?? []).map((error) => ({ message: error.message, extensions: error.extensions }))),
-            durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+            outcome: answerResult(requestContext),
+            durationMs: durationMsSince(startedAt),
           });
         },
       };

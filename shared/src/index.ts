@@ -28,7 +28,7 @@ export * from "./rules/module-access.ts";
 export { partOfParent, extendedFromBase, extendedFromModule, anyModule, signedIn, describeGuard, requireAllPermissions, permissionsOf, type TypeGuard, type NamedGuard } from "./rules/type-guards.ts";
 export * from "./permissions/permission-catalog.ts";
 export * from "./logging/logger.ts";
-export { operationLogPlugin, operationAction, operationResult } from "./logging/operation-log-plugin.ts";
+export { operationLogPlugin, operationAction, operationResult, answerResult, durationMsSince } from "./logging/operation-log-plugin.ts";
 export { createObservability, type Observability } from "./observability/observability.ts";
 export { Metrics, type OperationType } from "./observability/metrics.ts";
 export { serveMetrics, metricsPath } from "./observability/metrics-server.ts";

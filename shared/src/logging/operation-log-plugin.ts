@@ -3,8 +3,8 @@
 // ended (result: ok, denied with the reason, or error with the code), and the duration.
 // The request id and the trace id come with the request's logger (build-request-context.ts),
 // which writes them into every line it logs: written here too, they would appear twice.
-import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
+import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { RequestContext } from "../subgraph/request-context.ts";
 
@@ -19,10 +19,7 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
         async didResolveOperation({ operation }) {
           if (operation) action = operationAction(operation);
         },
-        async willSendResponse({ response, errors }) {
-          const formatted: readonly GraphQLFormattedError[] =
-            response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
-          const firstErrors = errors ?? [];
+        async willSendResponse(requestContext) {
           const { authentication, company } = contextValue;
           contextValue.logger.info(
             {
@@ -30,8 +27,8 @@ export function operationLogPlugin(endpoint: string): ApolloServerPlugin<Request
               companyId: company.status === "present" ? company.companyId : null,
               endpoint,
               action,
-              ...operationResult(formatted.length > 0 ? formatted : firstErrors.map((error) => ({ message: error.message, extensions: error.extensions }))),
-              durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+              ...answerResult(requestContext),
+              durationMs: durationMsSince(startedAt),
             },
             "operation",
           );
@@ -47,6 +44,20 @@ export function operationAction(operation: OperationDefinitionNode): string {
     .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : "…"))
     .join(",");
   return `${operation.operation} ${rootFields}`;
+}
+
+/**
+ * The log line's `result` for the answer about to be sent: from its errors as the caller
+ * sees them, or from the request's own when the answer carries none (an incremental one).
+ */
+export function answerResult({ response, errors }: { response: GraphQLResponse; errors?: readonly GraphQLError[] }): { result: string; reason?: string; code?: string } {
+  const formatted: readonly GraphQLFormattedError[] = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+  return operationResult(formatted.length > 0 ? formatted : (errors ?? []).map((error) => ({ message: error.message, extensions: error.extensions })));
+}
+
+/** The log line's `durationMs`: milliseconds since `startedAt` (performance.now()), to a tenth. */
+export function durationMsSince(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 10) / 10;
 }
 
 /** The log line's `result`: ok, denied with the code and reason, or error with the first error's code. */
